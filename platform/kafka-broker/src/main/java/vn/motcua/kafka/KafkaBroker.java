@@ -180,7 +180,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     private void format(Path config, Path logDir) {
         String clusterId = newClusterId();
-        Process formatter = launch(List.of("kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString()),
+        Process formatter = launch(List.of("kafka.tools.StorageTool", "format", "--cluster-id=" + clusterId, "--config", config.toString()),
                 logDir, "format.log");
         try {
             if (!formatter.waitFor(60, TimeUnit.SECONDS)) {
@@ -290,7 +290,7 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    /** Kafka cluster ids are 16 random bytes in URL-safe base64 without padding. */
+    /** Kafka cluster ids are 16 random bytes in URL-safe base64 without padding; they may start with "-", hence the "--cluster-id=" form. */
     private static String newClusterId() {
         byte[] bytes = new byte[16];
         new SecureRandom().nextBytes(bytes);

@@ -1,0 +1,169 @@
+package vn.motcua.stack;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The two promises of the README, checked on the packaged build: {@code ./motcua up} brings the six applications,
+ * Kafka and the databases up as separate processes, a draft dossier travels through real Kafka into the citizen's
+ * inbox via the gateway, {@code up} twice starts nothing twice, and {@code down} leaves no process of ours.
+ * Runs on ports of its own (18080–18085, Kafka 19092) and a state directory under target/, so a developer's running
+ * stack is not disturbed.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalStackTest {
+
+    private static final Path HOME = Repo.ROOT.resolve("platform/stack-tests/target/stack-home");
+    private static final Map<String, String> ENV = new HashMap<>(Map.of(
+            "MOTCUA_HOME", HOME.toString(),
+            "MOTCUA_KAFKA_PORT", "19092",
+            "MOTCUA_PORT_GATEWAY", "18080",
+            "MOTCUA_PORT_DOSSIER", "18081",
+            "MOTCUA_PORT_APPOINTMENT", "18082",
+            "MOTCUA_PORT_PAYMENT", "18083",
+            "MOTCUA_PORT_POSTAL_DELIVERY", "18084",
+            "MOTCUA_PORT_NOTIFICATION", "18085"));
+
+    @BeforeAll
+    static void applicationsArePackaged() {
+        for (String application : Repo.APPLICATIONS) {
+            assertThat(Repo.ROOT.resolve(application + "/target/quarkus-app/quarkus-run.jar"))
+                    .as("run the whole build (./mvnw verify): %s is not packaged", application).exists();
+        }
+    }
+
+    @AfterAll
+    static void stopEverything() throws Exception {
+        motcua(ENV, "down");
+    }
+
+    @Test
+    @Order(1)
+    void a_taken_port_is_refused_with_one_line() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            Map<String, String> env = new HashMap<>(ENV);
+            env.put("MOTCUA_HOME", HOME.resolveSibling("stack-home-taken").toString());
+            env.put("MOTCUA_KAFKA_PORT", String.valueOf(taken.getLocalPort()));
+            Result result = motcua(env, "up");
+            assertThat(result.exit).isNotZero();
+            assertThat(result.stderrLines()).hasSize(1);
+            assertThat(result.stderr).contains("port " + taken.getLocalPort() + " is taken");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void an_unwritable_state_directory_is_refused_with_one_line() throws Exception {
+        Path file = Files.writeString(HOME.resolveSibling("not-a-directory"), "x");
+        Map<String, String> env = new HashMap<>(ENV);
+        env.put("MOTCUA_HOME", file.resolve("state").toString());
+        Result result = motcua(env, "up");
+        assertThat(result.exit).isNotZero();
+        assertThat(result.stderrLines()).hasSize(1);
+        assertThat(result.stderr).contains("not writable");
+    }
+
+    @Test
+    @Order(3)
+    void a_missing_postgresql_is_explained_in_one_line() throws Exception {
+        if (!"root".equals(System.getProperty("user.name"))) {
+            return; // as a normal user, up starts an embedded PostgreSQL instead (see LocalPostgres)
+        }
+        Map<String, String> env = new HashMap<>(ENV);
+        env.put("MOTCUA_HOME", HOME.resolveSibling("stack-home-nopg").toString());
+        env.put("MOTCUA_PG_PORT", String.valueOf(freePortNotListening()));
+        Result result = motcua(env, "up");
+        assertThat(result.exit).isNotZero();
+        assertThat(result.stderrLines()).hasSize(1);
+        assertThat(result.stderr).contains("no PostgreSQL");
+    }
+
+    @Test
+    @Order(10)
+    void up_brings_the_platform_to_healthy_and_the_draft_reaches_the_inbox_through_kafka() throws Exception {
+        Result up = motcua(ENV, "up");
+        assertThat(up.exit).as(up.all()).isZero();
+        assertThat(up.stdout).contains("all six applications healthy in");
+        Map<String, Long> pids = pids();
+        assertThat(pids).containsKeys("kafka", "gateway", "dossier-service", "notification-service");
+
+        Result again = motcua(ENV, "up");
+        assertThat(again.exit).as(again.all()).isZero();
+        assertThat(again.stdout).contains("kafka: already running", "gateway: already running");
+        assertThat(pids()).isEqualTo(pids);
+
+        Result check = motcua(ENV, "check");
+        assertThat(check.exit).as(check.all()).isZero();
+        assertThat(check.stdout).contains("wiring OK");
+
+        Result status = motcua(ENV, "status");
+        assertThat(status.stdout).contains("gateway").doesNotContain("NOT ready");
+
+        Result down = motcua(ENV, "down");
+        assertThat(down.exit).as(down.all()).isZero();
+        for (Map.Entry<String, Long> pid : pids.entrySet()) {
+            assertThat(ProcessHandle.of(pid.getValue()).map(ProcessHandle::isAlive).orElse(false))
+                    .as("%s (pid %d) still running after down", pid.getKey(), pid.getValue()).isFalse();
+        }
+    }
+
+    private static Map<String, Long> pids() throws IOException {
+        Map<String, Long> pids = new HashMap<>();
+        try (var files = Files.list(HOME.resolve("pids"))) {
+            for (Path file : files.toList()) {
+                pids.put(file.getFileName().toString().replace(".pid", ""), Long.parseLong(Files.readString(file).trim()));
+            }
+        }
+        return pids;
+    }
+
+    private static int freePortNotListening() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private record Result(int exit, String stdout, String stderr) {
+        List<String> stderrLines() {
+            return stderr.lines().filter(l -> !l.isBlank()).toList();
+        }
+
+        String all() {
+            return "exit " + exit + "\n--- stdout\n" + stdout + "\n--- stderr\n" + stderr;
+        }
+    }
+
+    private static Result motcua(Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", Repo.ROOT.resolve("motcua").toString()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("motcua-out", ".log");
+        Path err = Files.createTempFile("motcua-err", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(Repo.ROOT.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        if (!process.waitFor(6, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("./motcua " + String.join(" ", args) + " did not finish in 6 minutes");
+        }
+        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+}

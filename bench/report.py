@@ -1,0 +1,66 @@
+"""Writes docs/benchmarks/<date>.md (table, ratios, machine) and <date>-throughput.png / -latency.png (gnuplot)."""
+import os, platform, re, subprocess, sys
+
+results_file, out_dir, stamp, duration, connections = sys.argv[1:6]
+rows = {}
+for line in open(results_file, encoding="utf-8"):
+    parts = line.split()
+    if not parts:
+        continue
+    rows[parts[0]] = {k: float(v) for k, v in (p.split("=") for p in parts[1:])}
+
+def get(name, key):
+    return rows.get(name, {}).get(key)
+
+def ratio(a, b):
+    return f"{a / b:.2f}" if a and b else "n/a"
+
+cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
+mem_gib = int(next(l.split()[1] for l in open("/proc/meminfo") if l.startswith("MemTotal"))) / 1024 / 1024
+java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+
+lines = [f"# Benchmark run {stamp}", "",
+         f"Machine: {os.cpu_count()} cores ({cpu}), {mem_gib:.0f} GiB RAM, {platform.system()} {platform.release()}, {java}.",
+         f"Load: wrk, {connections} connections, 2 threads, {duration} s per scenario after a 5 s warm-up; every process",
+         "(wrk, nginx, the gateway, the services, Kafka, PostgreSQL) shares the same machine, so absolute numbers are low;",
+         "the ratios between scenarios measured in this same run are the result. Rerun with `bench/run [seconds]`.", "",
+         "| scenario | requests/s | p50 ms | p99 ms | non-2xx |", "|---|---:|---:|---:|---:|"]
+for name, r in rows.items():
+    if "rps" in r:
+        lines.append(f"| {name} | {r['rps']:.0f} | {r['p50']:.2f} | {r['p99']:.2f} | {int(r['non2xx'])} |")
+lines += ["", "| latency probe | n | p50 ms | p95 ms | p99 ms | max ms |", "|---|---:|---:|---:|---:|---:|"]
+for name, r in rows.items():
+    if "n" in r:
+        lines.append(f"| {name} | {int(r['n'])} | {r['p50']:.2f} | {r['p95']:.2f} | {r['p99']:.2f} | {r['max']:.2f} |")
+lines += ["", "## Ratios (same run)", "",
+          "| ratio | value | meaning |", "|---|---:|---|",
+          f"| c/b | {ratio(get('c_submit_via_gateway','rps'), get('b_single_row_insert','rps'))} | dossier draft through the gateway vs a bare single-row insert (throughput) |",
+          f"| d/b | {ratio(get('d_submit_direct','rps'), get('b_single_row_insert','rps'))} | dossier draft direct vs a bare single-row insert |",
+          f"| c/d | {ratio(get('c_submit_via_gateway','rps'), get('d_submit_direct','rps'))} | what the gateway costs on a write |",
+          f"| f/g (p50) | {ratio(get('event_pipeline','p50'), get('kafka_produce_consume','p50'))} | event pipeline (commit → notification readable) vs raw Kafka produce→consume, median latency |",
+          f"| gateway/nginx (throughput) | {ratio(get('h_catalogue_via_gateway','rps'), get('h_catalogue_via_nginx','rps'))} | same upstream, same load; goal ≥ 0.8 |",
+          f"| gateway/nginx (p99) | {ratio(get('h_catalogue_via_gateway','p99'), get('h_catalogue_via_nginx','p99'))} | lower is better |",
+          "", f"![throughput]({stamp}-throughput.png)", "", f"![latency]({stamp}-latency.png)", ""]
+open(os.path.join(out_dir, f"{stamp}.md"), "w", encoding="utf-8").write("\n".join(lines))
+
+data = os.path.join(out_dir, f".{stamp}.dat")
+with open(data, "w") as f:
+    for name, r in rows.items():
+        if "rps" in r:
+            f.write(f"{name} {r['rps']:.1f} {r['p50']:.2f} {r['p99']:.2f}\n")
+plot = f"""
+set terminal pngcairo size 1000,500 font ",10"
+set style data histograms
+set style fill solid 0.8 border -1
+set boxwidth 0.8
+set xtics rotate by -25
+set grid ytics
+set output '{out_dir}/{stamp}-throughput.png'
+set title 'Throughput (requests/s), {stamp}'
+plot '{data}' using 2:xtic(1) title 'requests/s'
+set output '{out_dir}/{stamp}-latency.png'
+set title 'Latency (ms), {stamp}'
+plot '{data}' using 3:xtic(1) title 'p50', '' using 4 title 'p99'
+"""
+subprocess.run(["gnuplot"], input=plot, text=True, check=False)
+os.remove(data)

@@ -67,7 +67,12 @@ public final class DossierEvents {
     public record DraftCreated(DossierRef dossier, OffsetDateTime createdAt) {
     }
 
-    public record Submitted(DossierRef dossier, OffsetDateTime submittedAt, boolean feeRequired) {
+    /**
+     * Submitted by the applicant (or the portal). With channel POSTAL, {@code pickupAddress} is where the postal
+     * operator collects the paper documents; otherwise null.
+     */
+    public record Submitted(DossierRef dossier, OffsetDateTime submittedAt, boolean feeRequired,
+                            PostalAddress pickupAddress) {
     }
 
     /**

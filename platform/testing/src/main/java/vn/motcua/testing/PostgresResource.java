@@ -51,6 +51,7 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xffff));
         try (Connection connection = DriverManager.getConnection(adminUrl, user, password);
              Statement statement = connection.createStatement()) {
+            dropAbandoned(statement);
             statement.execute("create database " + database + " encoding 'UTF8' template template0");
         } catch (SQLException e) {
             throw new IllegalStateException("No PostgreSQL for the tests: no Docker engine, and " + adminUrl + " as '" + user
@@ -77,6 +78,24 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
             statement.execute("drop database if exists " + database + " with (force)");
         } catch (SQLException e) {
             System.err.println("could not drop test database " + database + ": " + e.getMessage());
+        }
+    }
+
+    /** Databases of runs that were killed before they could drop theirs: older than a day, named by us. */
+    private static void dropAbandoned(Statement statement) throws SQLException {
+        String dayAgo = LocalDateTime.now().minusDays(1).format(STAMP);
+        java.util.List<String> abandoned = new java.util.ArrayList<>();
+        try (java.sql.ResultSet names = statement.executeQuery(
+                "select datname from pg_database where datname like 'motcua\\_test\\_%'")) {
+            while (names.next()) {
+                java.util.regex.Matcher stamp = java.util.regex.Pattern.compile("_(\\d{12})_[0-9a-f]+$").matcher(names.getString(1));
+                if (stamp.find() && stamp.group(1).compareTo(dayAgo) < 0) {
+                    abandoned.add(names.getString(1));
+                }
+            }
+        }
+        for (String name : abandoned) {
+            statement.execute("drop database if exists " + name + " with (force)");
         }
     }
 

@@ -1,0 +1,46 @@
+package vn.motcua.gateway.edge;
+
+import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * First handler of every request (before CORS and Quarkus' own body limit, so their answers carry it too): assigns
+ * the request id, returns it and the security headers on every response, and writes the access log line when the
+ * response is done.
+ */
+public final class EdgeHandler implements Handler<RoutingContext> {
+
+    private final AccessLog accessLog;
+
+    public EdgeHandler(AccessLog accessLog) {
+        this.accessLog = accessLog;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        long started = System.nanoTime();
+        String requestId = RequestIds.assign(ctx);
+        HttpServerRequest request = ctx.request();
+        HttpServerResponse response = ctx.response();
+        ctx.addHeadersEndHandler(v -> {
+            MultiMap headers = response.headers();
+            headers.set(RequestIds.HEADER, requestId);
+            headers.set("X-Content-Type-Options", "nosniff");
+            headers.set("X-Frame-Options", "DENY");
+            headers.set("Referrer-Policy", "no-referrer");
+            headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+            if (request.path().startsWith("/api/")) {
+                // API answers are data, never pages: nothing may be loaded or framed from them. (Swagger UI under
+                // /q/ needs scripts, so it is left out.)
+                headers.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+            }
+        });
+        if (accessLog.enabledFor(request.path())) {
+            ctx.addEndHandler(result -> accessLog.write(ctx, requestId, started));
+        }
+        ctx.next();
+    }
+}

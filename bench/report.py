@@ -23,7 +23,8 @@ lines = [f"# Benchmark run {stamp}", "",
          f"Machine: {os.cpu_count()} cores ({cpu}), {mem_gib:.0f} GiB RAM, {platform.system()} {platform.release()}, {java}.",
          f"Load: wrk, {connections} connections, 2 threads, {duration} s per scenario after a 5 s warm-up; every process",
          "(wrk, nginx, the gateway, the services, Kafka, PostgreSQL) shares the same machine, so absolute numbers are low;",
-         "the ratios between scenarios measured in this same run are the result. Rerun with `bench/run [seconds]`.", "",
+         "the ratios between scenarios measured in this same run are the result. Rerun with `bench/run [seconds]`.",
+         "The gateway runs with rate limiting off for the run (MOTCUA_RATE_LIMIT_ENABLED=false), like the nginx baseline.", "",
          "| scenario | requests/s | p50 ms | p99 ms | non-2xx |", "|---|---:|---:|---:|---:|"]
 for name, r in rows.items():
     if "rps" in r:

@@ -28,11 +28,23 @@ public final class DossierEvents {
     public static final String STOPPED = "vn.motcua.dossier.stopped.v1";
     public static final String OVERDUE = "vn.motcua.dossier.overdue.v1";
     public static final String DUE_DATE_EXTENDED = "vn.motcua.dossier.due-date-extended.v1";
+    /** The fee was paid: the dossier left AWAITING_PAYMENT (portal 6) and is SUBMITTED (1), ready for reception. */
+    public static final String PAYMENT_CONFIRMED = "vn.motcua.dossier.payment-confirmed.v1";
+    /** The applicant asked to withdraw a dossier already received (portal 7); an officer decides. */
+    public static final String WITHDRAWAL_REQUESTED = "vn.motcua.dossier.withdrawal-requested.v1";
+    /** A leader or administrator reopened a returned or refused dossier. */
+    public static final String REOPENED = "vn.motcua.dossier.reopened.v1";
 
     /** All types above: the portal sync and the notification rules subscribe to each of them. */
     public static final List<String> ALL = List.of(DRAFT_CREATED, SUBMITTED, PAYMENT_REQUIRED, RECEIVED,
             SUPPLEMENT_REQUESTED, SUPPLEMENT_SUBMITTED, REFUSED, STEP_CHANGED, RESOLVED, RETURNED, WITHDRAWN, STOPPED,
             OVERDUE, DUE_DATE_EXTENDED);
+
+    /**
+     * Status changes added after the first contract version. Kept out of {@link #ALL} so that subscribers written
+     * against that list see no new types until they opt in; the portal sync should subscribe to these too.
+     */
+    public static final List<String> ADDED_STATUS_CHANGES = List.of(PAYMENT_CONFIRMED, WITHDRAWAL_REQUESTED, REOPENED);
 
     private DossierEvents() {
     }
@@ -122,5 +134,17 @@ public final class DossierEvents {
     /** An apology letter (phiếu xin lỗi và hẹn lại) with a new due date. */
     public record DueDateExtended(DossierRef dossier, OffsetDateTime previousDueAt, OffsetDateTime newDueAt,
                                   String reason, String officerId, OffsetDateTime extendedAt) {
+    }
+
+    public record PaymentConfirmed(DossierRef dossier, String paymentId, String receiptNumber, long paidVnd,
+                                   OffsetDateTime paidAt) {
+    }
+
+    public record WithdrawalRequested(DossierRef dossier, String reason, OffsetDateTime requestedAt) {
+    }
+
+    /** {@code previousStatus} is RETURNED or REFUSED. */
+    public record Reopened(DossierRef dossier, String previousStatus, String reason, String actorId,
+                           OffsetDateTime reopenedAt) {
     }
 }

@@ -113,6 +113,21 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, ContainerRequestContext request) {
+        // Quarkus REST wraps body-reading failures of Jackson in a 400; answer them like the unwrapped ones
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonParseException parse) {
+                return malformedJson(parse, request);
+            } else if (cause instanceof com.fasterxml.jackson.core.exc.StreamReadException read) {
+                return respond(Problem.of(400, "MALFORMED_JSON", "Malformed JSON",
+                        "The request body is not valid JSON: " + read.getOriginalMessage()), request);
+            } else if (cause instanceof InvalidFormatException format) {
+                return invalidFormat(format, request);
+            } else if (cause instanceof ValueInstantiationException value) {
+                return invalidValue(value, request);
+            } else if (cause instanceof JsonMappingException mapping) {
+                return mismatchedJson(mapping, request);
+            }
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return internal(e, request);
@@ -171,15 +186,20 @@ public class ProblemMappers {
     static String fieldOf(Path path) {
         List<String> nodes = new ArrayList<>();
         for (Path.Node node : path) {
-            String name = node.getName() == null ? "" : node.getName();
-            if (node.getIndex() != null) {
-                name = name + "[" + node.getIndex() + "]";
+            // a node inside a list carries the index of its container: documents[0].name has the 0 on "name"
+            if (node.isInIterable() && !nodes.isEmpty()) {
+                String key = node.getIndex() != null ? String.valueOf(node.getIndex())
+                        : node.getKey() != null ? String.valueOf(node.getKey()) : "";
+                nodes.set(nodes.size() - 1, nodes.get(nodes.size() - 1) + "[" + key + "]");
             }
+            String name = node.getName() == null || node.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT
+                    ? "" : node.getName();
             nodes.add(switch (node.getKind()) {
                 case METHOD, CONSTRUCTOR -> "\u0000";
                 default -> name;
             });
         }
+        nodes.removeIf(String::isEmpty);
         int start = nodes.indexOf("\u0000");
         List<String> tail = start >= 0 ? nodes.subList(Math.min(start + 2, nodes.size()), nodes.size()) : nodes;
         if (tail.isEmpty() && start >= 0 && start + 1 < nodes.size()) {

@@ -36,6 +36,10 @@ public class PaymentEventsHandler implements EventHandler {
     @Override
     public void handle(CloudEvent event) {
         Actor actor = Actor.system("payment-service");
+        PaymentEvents.PaymentRef ref = CloudEventCodec.dataAs(event, PaymentEventPayment.class).payment();
+        if (ref == null || ref.dossierId() == null) {
+            return; // an extra obligation raised by an officer without a dossier: nothing to do with a dossier
+        }
         switch (event.type()) {
             case PaymentEvents.SUCCEEDED -> {
                 PaymentEvents.Succeeded paid = CloudEventCodec.dataAs(event, PaymentEvents.Succeeded.class);
@@ -54,6 +58,10 @@ public class PaymentEventsHandler implements EventHandler {
             default -> {
             }
         }
+    }
+
+    /** Every payment event carries {@code payment}; read just that to decide whether it concerns a dossier. */
+    record PaymentEventPayment(PaymentEvents.PaymentRef payment) {
     }
 
     static UUID dossierId(PaymentEvents.PaymentRef payment) {

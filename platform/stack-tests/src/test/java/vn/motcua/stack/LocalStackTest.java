@@ -23,7 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The two promises of the README, checked on the packaged build: {@code ./motcua up} brings the six applications,
  * Kafka and the databases up as separate processes, a draft dossier travels through real Kafka into the citizen's
- * inbox via the gateway, {@code up} twice starts nothing twice, and {@code down} leaves no process of ours.
+ * inbox via the gateway, the main journey of {@code ./motcua demo} (file with documents, pay through the sandbox
+ * provider, receive, supplement, resolve, postal pickup, a failed then a successful delivery, returned) completes
+ * across all six services, {@code up} twice starts nothing twice, and {@code down} leaves no process of ours.
  * Runs on ports of its own (18080–18085, Kafka 19092) and a state directory under target/, so a developer's running
  * stack is not disturbed.
  */
@@ -112,6 +114,10 @@ class LocalStackTest {
         Result check = motcua(ENV, "check");
         assertThat(check.exit).as(check.all()).isZero();
         assertThat(check.stdout).contains("wiring OK");
+
+        Result demo = motcua(ENV, "demo");
+        assertThat(demo.exit).as(demo.all()).isZero();
+        assertThat(demo.stdout).contains("đã thanh toán", "trạng thái RETURNED", "Đã trả kết quả hồ sơ", "Hành trình hoàn tất");
 
         Result status = motcua(ENV, "status");
         assertThat(status.stdout).contains("gateway").doesNotContain("NOT ready");

@@ -11,11 +11,14 @@ import java.util.Arrays;
 /**
  * {@code Databases <host> <port> <user> <password> <db>...}: checks that PostgreSQL answers and creates each
  * service database that is missing. Exit 0 when all exist; 1 with a one-line reason otherwise. Used by
- * {@code ./motcua up}; the password may be "-" for none.
+ * {@code ./motcua up}; the password may be "-" for none. {@code --recreate} first drops them (only ever used for the
+ * suffixed databases of the packaged-stack test).
  */
 public final class Databases {
 
-    public static void main(String[] args) {
+    public static void main(String[] arguments) {
+        boolean recreate = arguments.length > 0 && arguments[0].equals("--recreate");
+        String[] args = recreate ? Arrays.copyOfRange(arguments, 1, arguments.length) : arguments;
         if (args.length < 5) {
             System.err.println("usage: Databases <host> <port> <user> <password|-> <database>...");
             System.exit(2);
@@ -26,6 +29,11 @@ public final class Databases {
             for (String database : Arrays.copyOfRange(args, 4, args.length)) {
                 if (!database.matches("[a-z_][a-z0-9_]*")) {
                     throw new IllegalArgumentException("invalid database name " + database);
+                }
+                if (recreate) {
+                    try (Statement drop = connection.createStatement()) {
+                        drop.execute("drop database if exists " + database + " with (force)");
+                    }
                 }
                 if (!exists(connection, database)) {
                     try (Statement create = connection.createStatement()) {

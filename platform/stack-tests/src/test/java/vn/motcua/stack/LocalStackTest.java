@@ -33,15 +33,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LocalStackTest {
 
     private static final Path HOME = Repo.ROOT.resolve("platform/stack-tests/target/stack-home");
-    private static final Map<String, String> ENV = new HashMap<>(Map.of(
-            "MOTCUA_HOME", HOME.toString(),
-            "MOTCUA_KAFKA_PORT", "19092",
-            "MOTCUA_PORT_GATEWAY", "18080",
-            "MOTCUA_PORT_DOSSIER", "18081",
-            "MOTCUA_PORT_APPOINTMENT", "18082",
-            "MOTCUA_PORT_PAYMENT", "18083",
-            "MOTCUA_PORT_POSTAL_DELIVERY", "18084",
-            "MOTCUA_PORT_NOTIFICATION", "18085"));
+    private static final Map<String, String> ENV = new HashMap<>(Map.ofEntries(
+            Map.entry("MOTCUA_HOME", HOME.toString()),
+            Map.entry("MOTCUA_KAFKA_PORT", "19092"),
+            Map.entry("MOTCUA_PORT_GATEWAY", "18080"),
+            Map.entry("MOTCUA_PORT_DOSSIER", "18081"),
+            Map.entry("MOTCUA_PORT_APPOINTMENT", "18082"),
+            Map.entry("MOTCUA_PORT_PAYMENT", "18083"),
+            Map.entry("MOTCUA_PORT_POSTAL_DELIVERY", "18084"),
+            Map.entry("MOTCUA_PORT_NOTIFICATION", "18085"),
+            // databases of its own (motcua_dossier_stacktest, ...): never the developer's
+            Map.entry("MOTCUA_DB_SUFFIX", "_stacktest")));
 
     @BeforeAll
     static void applicationsArePackaged() {
@@ -100,7 +102,9 @@ class LocalStackTest {
     @Test
     @Order(10)
     void up_brings_the_platform_to_healthy_and_the_draft_reaches_the_inbox_through_kafka() throws Exception {
-        Result up = motcua(ENV, "up");
+        Map<String, String> fresh = new HashMap<>(ENV);
+        fresh.put("MOTCUA_DB_RECREATE", "true"); // the first up of the run starts from empty databases
+        Result up = motcua(fresh, "up");
         assertThat(up.exit).as(up.all()).isZero();
         assertThat(up.stdout).contains("all six applications healthy in");
         Map<String, Long> pids = pids();

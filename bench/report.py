@@ -50,17 +50,18 @@ with open(data, "w") as f:
         if "rps" in r:
             f.write(f"{name} {r['rps']:.1f} {r['p50']:.2f} {r['p99']:.2f}\n")
 plot = f"""
-set terminal pngcairo size 1000,500 font ",10"
+set terminal pngcairo size 1000,500 font ",10" noenhanced
 set style data histograms
 set style fill solid 0.8 border -1
 set boxwidth 0.8
 set xtics rotate by -25
 set grid ytics
 set output '{out_dir}/{stamp}-throughput.png'
-set title 'Throughput (requests/s), {stamp}'
+set title 'Throughput (requests/s, log scale), {stamp}'
+set logscale y
 plot '{data}' using 2:xtic(1) title 'requests/s'
 set output '{out_dir}/{stamp}-latency.png'
-set title 'Latency (ms), {stamp}'
+set title 'Latency (ms, log scale), {stamp}'
 plot '{data}' using 3:xtic(1) title 'p50', '' using 4 title 'p99'
 """
 subprocess.run(["gnuplot"], input=plot, text=True, check=False)

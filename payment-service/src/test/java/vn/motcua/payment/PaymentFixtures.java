@@ -4,13 +4,8 @@ import io.restassured.response.Response;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import vn.motcua.contracts.common.Applicant;
 import vn.motcua.contracts.common.FeeLine;
 import vn.motcua.contracts.dossier.DossierEvents;
@@ -65,14 +60,8 @@ public final class PaymentFixtures {
     }
 
     public static void send(CloudEvent... events) {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.broker().bootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer())) {
-            for (CloudEvent event : events) {
-                producer.send(new ProducerRecord<>(Topics.DOSSIER, event.subject(), CloudEventCodec.write(event))).get();
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+        for (CloudEvent event : events) {
+            KafkaResource.send(Topics.DOSSIER, event.subject(), CloudEventCodec.write(event));
         }
     }
 

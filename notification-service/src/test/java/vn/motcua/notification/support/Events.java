@@ -1,10 +1,5 @@
 package vn.motcua.notification.support;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import vn.motcua.contracts.common.Applicant;
 import vn.motcua.contracts.dossier.DossierEvents;
 import vn.motcua.contracts.events.CloudEvent;
@@ -12,25 +7,12 @@ import vn.motcua.contracts.events.CloudEventCodec;
 import vn.motcua.testing.KafkaResource;
 
 import java.time.OffsetDateTime;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /** Produces real CloudEvents to the real broker, as the other services would, and builds demo payloads. */
 public final class Events {
 
-    private static KafkaProducer<String, byte[]> producer;
-
     private Events() {
-    }
-
-    private static synchronized KafkaProducer<String, byte[]> producer() {
-        if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.broker().bootstrapServers(),
-                    ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
-        }
-        return producer;
     }
 
     public static CloudEvent send(String topic, String key, String type, Object payload) {
@@ -44,11 +26,7 @@ public final class Events {
     }
 
     public static void sendRaw(String topic, String key, byte[] value) {
-        try {
-            producer().send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("could not produce to " + topic, e);
-        }
+        KafkaResource.send(topic, key, value);
     }
 
     public static String unique(String prefix) {

@@ -9,14 +9,9 @@ import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import vn.motcua.contracts.events.CloudEvent;
 import vn.motcua.contracts.events.CloudEventCodec;
@@ -91,10 +86,8 @@ class MessagingTest {
     void a_duplicate_delivery_has_one_effect() throws Exception {
         CloudEvent event = CloudEventCodec.create("/test", NoteService.NOTED, "k-dup", Map.of("text", "delivered twice"));
         CloudEvent marker = CloudEventCodec.create("/test", NoteService.NOTED, "k-dup", Map.of("text", "after the duplicate"));
-        try (KafkaProducer<String, byte[]> producer = rawProducer()) {
-            for (CloudEvent e : List.of(event, event, marker)) {
-                producer.send(new ProducerRecord<>(NoteService.TOPIC, "k-dup", CloudEventCodec.write(e))).get();
-            }
+        for (CloudEvent e : List.of(event, event, marker)) {
+            KafkaResource.send(NoteService.TOPIC, "k-dup", CloudEventCodec.write(e));
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> seen(marker.id()) == 1);
         assertThat(seen(event.id())).isEqualTo(1);
@@ -104,9 +97,7 @@ class MessagingTest {
     void a_poison_message_goes_to_the_dead_letter_topic_and_later_events_still_flow() throws Exception {
         CloudEvent poison = notes.write("k-poison", "poison");
         byte[] garbage = "{not a cloud event".getBytes(StandardCharsets.UTF_8);
-        try (KafkaProducer<String, byte[]> producer = rawProducer()) {
-            producer.send(new ProducerRecord<>(NoteService.TOPIC, "k-poison", garbage)).get();
-        }
+        KafkaResource.send(NoteService.TOPIC, "k-poison", garbage);
         CloudEvent after = notes.write("k-poison", "after the poison");
 
         await().atMost(Duration.ofSeconds(60)).until(() -> seen(after.id()) == 1);
@@ -186,11 +177,6 @@ class MessagingTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static KafkaProducer<String, byte[]> rawProducer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.broker().bootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer());
     }
 
     private static List<ConsumerRecord<String, byte[]>> readAll(String topic, int atLeast) {

@@ -1,10 +1,5 @@
 package vn.motcua.delivery.support;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import vn.motcua.contracts.common.Applicant;
 import vn.motcua.contracts.common.FeeLine;
 import vn.motcua.contracts.common.PostalAddress;
@@ -17,17 +12,13 @@ import vn.motcua.testing.KafkaResource;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 /** Other services' events, produced to the real topics as those services would. */
 public final class Events {
 
     public static final String BA_DINH = "000.00.12.H29";
-    private static KafkaProducer<String, byte[]> producer;
-
     private Events() {
     }
 
@@ -89,16 +80,7 @@ public final class Events {
         send(topic, key, CloudEventCodec.write(event));
     }
 
-    public static synchronized void send(String topic, String key, byte[] value) {
-        if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    KafkaResource.broker().bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
-                    new StringSerializer(), new ByteArraySerializer());
-        }
-        try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("could not produce to " + topic, e);
-        }
+    public static void send(String topic, String key, byte[] value) {
+        KafkaResource.send(topic, key, value);
     }
 }

@@ -72,7 +72,10 @@ class StreamingUploadTest {
         assertThat(response.body()).contains("\"bodyBytes\":" + BODY);
         assertThat(body.sawUpstreamBeforeTheRest).as("the service had the first megabytes before the client sent the rest").isTrue();
         long oldPeakGrowth = oldGen.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() - oldBefore;
-        assertThat(oldPeakGrowth).as("old generation growth during a 50 MB upload").isLessThan(BODY / 3);
+        // A buffered body would put at least the whole 50 MB into the old generation (large arrays are allocated
+        // there directly). The peak is JVM-wide: the test client, the fake service and promoted young garbage add
+        // noise, seen up to 18 MB on the 2-core CI machine, so the line sits at half the body, well clear of both.
+        assertThat(oldPeakGrowth).as("old generation growth during a 50 MB upload").isLessThan(BODY / 2);
     }
 
     private static long progress(HttpClient http, String instance) {

@@ -9,7 +9,6 @@ journey worked; any step that does not happen in time stops the demo with the re
 import base64, json, re, subprocess, sys, time, urllib.error, urllib.parse, urllib.request, uuid
 
 GATEWAY = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8080"
-PAYMENT_DIRECT = sys.argv[2] if len(sys.argv) > 2 else "http://127.0.0.1:8083"
 RUN = uuid.uuid4().hex[:6]
 CITIZEN = f"cd-demo-{RUN}"
 OFFICER_AGENCY = "000.21.27.H29"
@@ -133,10 +132,21 @@ page = browse(redirect)
 link = re.search(r'href="(/sandbox/pay/[^"]+outcome=SUCCESS)"', page)
 if not link:
     fail("the sandbox page offers no SUCCESS link")
-browse(PAYMENT_DIRECT + link.group(1).replace("&amp;", "&"))
+# the provider is whichever payment-service instance drew the page (with several instances, its ledger is there)
+browse(urllib.parse.urljoin(redirect, link.group(1).replace("&amp;", "&")))
 paid = wait("payment SUCCEEDED", lambda: (lambda p: p if p["status"] == "SUCCEEDED" else None)(
     call("GET", f"/api/v1/payments/{payment['id']}", citizen)))
 show(f"đã thanh toán · biên lai điện tử {paid.get('receiptNumber')}")
+
+step("Cổng thanh toán gửi lại thông báo đã ký (replay): vẫn chỉ một khoản thanh toán")
+transaction = re.search(r"/sandbox/pay/([^/]+)/complete", link.group(1)).group(1)
+acknowledged = call("POST", f"/sandbox/transactions/{transaction}/notify", base=urllib.parse.urljoin(redirect, "/")[:-1])
+payments = call("GET", "/api/v1/payments?dossierCode=" + urllib.parse.quote(code), citizen)["items"]
+again = call("GET", f"/api/v1/payments/{payment['id']}", citizen)
+if len(payments) != 1 or again["status"] != "SUCCEEDED" or again.get("receiptNumber") != paid.get("receiptNumber"):
+    fail(f"the replayed notification changed the payments: {payments}")
+show(f"payment-service trả lời: {json.dumps(acknowledged, ensure_ascii=False)[:160]}")
+show(f"số khoản thanh toán của hồ sơ: {len(payments)} · biên lai vẫn là {again.get('receiptNumber')}")
 wait("the dossier to learn it is paid", lambda: call("GET", f"/api/v1/dossiers/{did}", citizen).get("paidAt"))
 show("dossier-service đã nhận sự kiện «payment succeeded»: hồ sơ chuyển đến cơ quan")
 

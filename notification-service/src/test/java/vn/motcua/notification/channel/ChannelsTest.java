@@ -18,7 +18,7 @@ import vn.motcua.notification.support.Admin;
 import vn.motcua.notification.support.Events;
 import vn.motcua.notification.support.HttpStub;
 import vn.motcua.notification.support.OutsideSystems;
-import vn.motcua.notification.support.SmtpServer;
+import vn.motcua.testing.SmtpServer;
 import vn.motcua.testing.DevTokens;
 import vn.motcua.testing.KafkaResource;
 

@@ -1,6 +1,7 @@
 package vn.motcua.notification.support;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import vn.motcua.testing.SmtpServer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

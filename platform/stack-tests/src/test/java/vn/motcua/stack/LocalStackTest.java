@@ -9,14 +9,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,10 +61,10 @@ class LocalStackTest {
             Map<String, String> env = new HashMap<>(ENV);
             env.put("MOTCUA_HOME", HOME.resolveSibling("stack-home-taken").toString());
             env.put("MOTCUA_KAFKA_PORT", String.valueOf(taken.getLocalPort()));
-            Result result = motcua(env, "up");
-            assertThat(result.exit).isNotZero();
+            Motcua.Result result = motcua(env, "up");
+            assertThat(result.exit()).isNotZero();
             assertThat(result.stderrLines()).hasSize(1);
-            assertThat(result.stderr).contains("port " + taken.getLocalPort() + " is taken");
+            assertThat(result.stderr()).contains("port " + taken.getLocalPort() + " is taken");
         }
     }
 
@@ -78,10 +74,10 @@ class LocalStackTest {
         Path file = Files.writeString(HOME.resolveSibling("not-a-directory"), "x");
         Map<String, String> env = new HashMap<>(ENV);
         env.put("MOTCUA_HOME", file.resolve("state").toString());
-        Result result = motcua(env, "up");
-        assertThat(result.exit).isNotZero();
+        Motcua.Result result = motcua(env, "up");
+        assertThat(result.exit()).isNotZero();
         assertThat(result.stderrLines()).hasSize(1);
-        assertThat(result.stderr).contains("not writable");
+        assertThat(result.stderr()).contains("not writable");
     }
 
     @Test
@@ -93,10 +89,10 @@ class LocalStackTest {
         Map<String, String> env = new HashMap<>(ENV);
         env.put("MOTCUA_HOME", HOME.resolveSibling("stack-home-nopg").toString());
         env.put("MOTCUA_PG_PORT", String.valueOf(freePortNotListening()));
-        Result result = motcua(env, "up");
-        assertThat(result.exit).isNotZero();
+        Motcua.Result result = motcua(env, "up");
+        assertThat(result.exit()).isNotZero();
         assertThat(result.stderrLines()).hasSize(1);
-        assertThat(result.stderr).contains("no PostgreSQL");
+        assertThat(result.stderr()).contains("no PostgreSQL");
     }
 
     @Test
@@ -104,44 +100,38 @@ class LocalStackTest {
     void up_brings_the_platform_to_healthy_and_the_draft_reaches_the_inbox_through_kafka() throws Exception {
         Map<String, String> fresh = new HashMap<>(ENV);
         fresh.put("MOTCUA_DB_RECREATE", "true"); // the first up of the run starts from empty databases
-        Result up = motcua(fresh, "up");
-        assertThat(up.exit).as(up.all()).isZero();
-        assertThat(up.stdout).contains("all six applications healthy in");
+        Motcua.Result up = motcua(fresh, "up");
+        assertThat(up.exit()).as(up.all()).isZero();
+        assertThat(up.stdout()).contains("all six applications healthy in");
         Map<String, Long> pids = pids();
         assertThat(pids).containsKeys("kafka", "gateway", "dossier-service", "notification-service");
 
-        Result again = motcua(ENV, "up");
-        assertThat(again.exit).as(again.all()).isZero();
-        assertThat(again.stdout).contains("kafka: already running", "gateway: already running");
+        Motcua.Result again = motcua(ENV, "up");
+        assertThat(again.exit()).as(again.all()).isZero();
+        assertThat(again.stdout()).contains("kafka: already running", "gateway: already running");
         assertThat(pids()).isEqualTo(pids);
 
-        Result check = motcua(ENV, "check");
-        assertThat(check.exit).as(check.all()).isZero();
-        assertThat(check.stdout).contains("wiring OK");
+        Motcua.Result check = motcua(ENV, "check");
+        assertThat(check.exit()).as(check.all()).isZero();
+        assertThat(check.stdout()).contains("wiring OK");
 
-        Result demo = motcua(ENV, "demo");
-        assertThat(demo.exit).as(demo.all()).isZero();
-        assertThat(demo.stdout).contains("đã thanh toán", "trạng thái RETURNED", "Đã trả kết quả hồ sơ", "Hành trình hoàn tất");
+        Motcua.Result demo = motcua(ENV, "demo");
+        assertThat(demo.exit()).as(demo.all()).isZero();
+        assertThat(demo.stdout()).contains("đã thanh toán", "trạng thái RETURNED", "Đã trả kết quả hồ sơ", "Hành trình hoàn tất");
 
-        Result status = motcua(ENV, "status");
-        assertThat(status.stdout).contains("gateway").doesNotContain("NOT ready");
+        Motcua.Result status = motcua(ENV, "status");
+        assertThat(status.stdout()).contains("gateway").doesNotContain("NOT ready");
 
-        Result down = motcua(ENV, "down");
-        assertThat(down.exit).as(down.all()).isZero();
+        Motcua.Result down = motcua(ENV, "down");
+        assertThat(down.exit()).as(down.all()).isZero();
         for (Map.Entry<String, Long> pid : pids.entrySet()) {
-            assertThat(ProcessHandle.of(pid.getValue()).map(ProcessHandle::isAlive).orElse(false))
+            assertThat(Motcua.alive(pid.getValue()))
                     .as("%s (pid %d) still running after down", pid.getKey(), pid.getValue()).isFalse();
         }
     }
 
     private static Map<String, Long> pids() throws IOException {
-        Map<String, Long> pids = new HashMap<>();
-        try (var files = Files.list(HOME.resolve("pids"))) {
-            for (Path file : files.toList()) {
-                pids.put(file.getFileName().toString().replace(".pid", ""), Long.parseLong(Files.readString(file).trim()));
-            }
-        }
-        return pids;
+        return Motcua.pids(HOME);
     }
 
     private static int freePortNotListening() throws IOException {
@@ -150,30 +140,7 @@ class LocalStackTest {
         }
     }
 
-    private record Result(int exit, String stdout, String stderr) {
-        List<String> stderrLines() {
-            return stderr.lines().filter(l -> !l.isBlank()).toList();
-        }
-
-        String all() {
-            return "exit " + exit + "\n--- stdout\n" + stdout + "\n--- stderr\n" + stderr;
-        }
-    }
-
-    private static Result motcua(Map<String, String> env, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("bash", Repo.ROOT.resolve("motcua").toString()));
-        command.addAll(List.of(args));
-        Path out = Files.createTempFile("motcua-out", ".log");
-        Path err = Files.createTempFile("motcua-err", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(Repo.ROOT.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        if (!process.waitFor(6, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("./motcua " + String.join(" ", args) + " did not finish in 6 minutes");
-        }
-        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+    private static Motcua.Result motcua(Map<String, String> env, String... args) throws Exception {
+        return Motcua.run(env, args);
     }
 }

@@ -49,6 +49,7 @@ public class WaybillRanges {
             }
             long first = Long.parseLong(m.group(2));
             long last = Long.parseLong(m.group(3));
+            lockRangesOf(operator); // instances starting together seed once: the second sees the first's range
             if (!overlapping(operator, m.group(1), m.group(4), first, last)) {
                 insert(operator, m.group(1), m.group(4), first, last);
                 LOG.infof("waybill range %s of operator %s added from configuration", text, operator);
@@ -59,9 +60,7 @@ public class WaybillRanges {
 
     @Transactional
     public Range add(String operatorCode, String prefix, String suffix, long first, long last) {
-        // serialise additions of one operator so two overlapping ranges cannot both pass the check
-        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, "waybill-range|" + operatorCode).getSingleResult();
+        lockRangesOf(operatorCode);
         if (overlapping(operatorCode, prefix, suffix, first, last)) {
             throw new RangeOverlaps(prefix + first + "-" + last + suffix + " overlaps a range of " + operatorCode);
         }
@@ -98,6 +97,12 @@ public class WaybillRanges {
             return ts.toInstant().atOffset(java.time.ZoneOffset.ofHours(7));
         }
         return null;
+    }
+
+    /** Serialises additions of one operator's ranges, so two overlapping ranges cannot both pass the check. */
+    private void lockRangesOf(String operatorCode) {
+        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "waybill-range|" + operatorCode).getSingleResult();
     }
 
     private boolean overlapping(String operator, String prefix, String suffix, long first, long last) {

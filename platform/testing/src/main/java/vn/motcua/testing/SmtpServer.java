@@ -1,4 +1,4 @@
-package vn.motcua.notification.support;
+package vn.motcua.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -54,6 +54,9 @@ public class Booking extends PanacheEntityBase {
     public String cancelledBy;
     @Column(name = "cancel_reason")
     public String cancelReason;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "cancel_reason_code")
+    public CancellationReason cancelReasonCode;
     @Column(name = "suspension_id")
     public UUID suspensionId;
     @Column(name = "checked_in_at")

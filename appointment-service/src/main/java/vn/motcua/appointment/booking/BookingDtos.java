@@ -52,7 +52,8 @@ public final class BookingDtos {
             OffsetDateTime slotStart,
             OffsetDateTime slotEnd,
             @Schema(description = "while HELD: the seat is released after this") OffsetDateTime holdExpiresAt,
-            String cancelReason,
+            @Schema(description = "for the citizen, in Vietnamese") String cancelReason,
+            @Schema(description = "stable code of the cancellation reason", example = "DOSSIER_REFUSED") CancellationReason cancelReasonCode,
             String suspensionId,
             String exceptionId,
             long version) {
@@ -63,7 +64,7 @@ public final class BookingDtos {
                     point.procedure(booking.procedureCode).map(p -> p.procedureName).orElse(null),
                     BookingEvents.local(booking.slotStart), BookingEvents.local(booking.slotEnd),
                     booking.status == BookingStatus.HELD ? BookingEvents.local(booking.holdExpiresAt) : null,
-                    booking.cancelReason, booking.suspensionId == null ? null : booking.suspensionId.toString(),
+                    booking.cancelReason, booking.cancelReasonCode, booking.suspensionId == null ? null : booking.suspensionId.toString(),
                     booking.exceptionId == null ? null : booking.exceptionId.toString(), booking.version);
         }
     }

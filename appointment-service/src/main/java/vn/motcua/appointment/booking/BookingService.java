@@ -118,8 +118,9 @@ public class BookingService {
             checkCutoff(booking);
         }
         ServicePoint point = ServicePoint.findById(booking.servicePointId);
-        cancel(booking, point, request.reason() != null ? request.reason()
-                : viewer.citizen() ? "Công dân hủy lịch hẹn" : "Cán bộ hủy lịch hẹn", viewer.subject(), null);
+        cancel(booking, point, viewer.citizen() ? CancellationReason.CANCELLED_BY_CITIZEN : CancellationReason.CANCELLED_BY_STAFF,
+                request.reason() != null ? request.reason() : viewer.citizen() ? "Công dân hủy lịch hẹn" : "Cán bộ hủy lịch hẹn",
+                viewer.subject(), null);
         return booking;
     }
 
@@ -240,18 +241,39 @@ public class BookingService {
                 continue;
             }
             booking.suspensionId = suspension.id;
-            cancel(booking, ServicePoint.findById(booking.servicePointId), "Tạm dừng tiếp nhận trực tiếp: " + suspension.reason,
-                    suspension.decidedBy, suspension.id);
+            cancel(booking, ServicePoint.findById(booking.servicePointId), CancellationReason.INTAKE_SUSPENDED,
+                    "Tạm dừng tiếp nhận trực tiếp: " + suspension.reason, suspension.decidedBy, suspension.id);
             cancelled++;
         }
         return cancelled;
     }
 
-    private void cancel(Booking booking, ServicePoint point, String reason, String by, UUID suspensionId) {
+    /**
+     * The linked dossier ended without needing the visit (refused, withdrawn, stopped): its active bookings are
+     * cancelled whatever the cutoff, their seats given back. Bookings checked in, served or otherwise finished are
+     * left alone.
+     * The rows are locked, so a check-in racing this either commits first (and the booking is no longer active
+     * when re-read) or waits and then finds the booking cancelled.
+     *
+     * @return the bookings cancelled
+     */
+    public List<Booking> cancelForDossier(@NotNull String dossierId, @NotNull CancellationReason code,
+                                          @NotNull String reason, @NotNull String by) {
+        List<Booking> affected = Booking.<Booking>find("dossierId = ?1 and status in ?2 order by slotStart", dossierId,
+                List.of(BookingStatus.HELD, BookingStatus.CONFIRMED)).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        for (Booking booking : affected) {
+            cancel(booking, ServicePoint.findById(booking.servicePointId), code, reason, by, null);
+        }
+        return affected;
+    }
+
+    private void cancel(Booking booking, ServicePoint point, CancellationReason code, String reason, String by,
+                        UUID suspensionId) {
         BookingStatus before = booking.status;
         booking.moveTo(BookingStatus.CANCELLED);
         booking.cancelledAt = clock.now();
         booking.cancelledBy = by;
+        booking.cancelReasonCode = code;
         booking.cancelReason = reason;
         booking.suspensionId = suspensionId;
         booking.holdExpiresAt = null;

@@ -211,13 +211,15 @@ class BookingFlowTest {
 
         given().auth().oauth2(citizen[1]).contentType(ContentType.JSON).body(Map.of("reason", "Bận việc đột xuất"))
                 .when().post(BOOKINGS + "/" + id + "/cancellation").then().statusCode(200)
-                .body("status", equalTo("CANCELLED")).body("cancelReason", equalTo("Bận việc đột xuất"));
+                .body("status", equalTo("CANCELLED")).body("cancelReason", equalTo("Bận việc đột xuất"))
+                .body("cancelReasonCode", equalTo("CANCELLED_BY_CITIZEN"));
         assertThat(Fixtures.remaining(point, ten)).isEqualTo(4);
         given().auth().oauth2(citizen[1]).contentType(ContentType.JSON).body("{}")
                 .when().post(BOOKINGS + "/" + id + "/cancellation").then().statusCode(409).body("code", equalTo("BOOKING_WRONG_STATE"));
-        AppointmentEvents.BookingCancelled cancelled = CloudEventCodec.dataAs(
-                EventLog.await(id, AppointmentEvents.BOOKING_CANCELLED, 1).get(0).event(), AppointmentEvents.BookingCancelled.class);
+        CloudEvent cancellation = EventLog.await(id, AppointmentEvents.BOOKING_CANCELLED, 1).get(0).event();
+        AppointmentEvents.BookingCancelled cancelled = CloudEventCodec.dataAs(cancellation, AppointmentEvents.BookingCancelled.class);
         assertThat(cancelled.reason()).isEqualTo("Bận việc đột xuất");
+        assertThat(cancellation.data().path("reasonCode").asText()).isEqualTo("CANCELLED_BY_CITIZEN");
         assertThat(cancelled.cancelledBy()).isEqualTo(citizen[0]);
         assertThat(cancelled.suspensionId()).isNull();
         assertThat(cancelled.booking().status()).isEqualTo("CANCELLED");

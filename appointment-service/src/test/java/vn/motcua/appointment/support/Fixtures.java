@@ -130,6 +130,15 @@ public final class Fixtures {
                 .when().post("/api/v1/appointments/bookings").then();
     }
 
+    /** Holds a seat for a visit linked to a dossier. */
+    public static ValidatableResponse holdFor(String dossierId, String citizenToken, String point, String procedure,
+                                              OffsetDateTime start) {
+        return given().auth().oauth2(citizenToken).contentType(ContentType.JSON)
+                .body(Map.of("servicePointCode", point, "procedureCode", procedure, "slotStart", start.toString(),
+                        "dossierId", dossierId))
+                .when().post("/api/v1/appointments/bookings").then();
+    }
+
     /** Remaining seats of a slot as availability shows it. */
     public static int remaining(String point, OffsetDateTime start) {
         LocalDate day = start.atZoneSameInstant(WorkingCalendar.ZONE).toLocalDate();
@@ -141,7 +150,15 @@ public final class Fixtures {
 
     /** Holds and confirms; returns the booking id. */
     public static String book(String citizenToken, String point, OffsetDateTime start) {
-        String id = hold(citizenToken, point, start).statusCode(201).extract().path("id");
+        return confirm(citizenToken, hold(citizenToken, point, start).statusCode(201).extract().path("id"));
+    }
+
+    /** Holds and confirms a visit linked to a dossier; returns the booking id. */
+    public static String bookFor(String dossierId, String citizenToken, String point, OffsetDateTime start) {
+        return confirm(citizenToken, holdFor(dossierId, citizenToken, point, PROCEDURE, start).statusCode(201).extract().path("id"));
+    }
+
+    private static String confirm(String citizenToken, String id) {
         given().auth().oauth2(citizenToken).when().post("/api/v1/appointments/bookings/" + id + "/confirmation")
                 .then().statusCode(200);
         return id;

@@ -64,7 +64,7 @@ class SuspensionAndExceptionTest {
         given().when().get(BASE + "/suspensions").then().statusCode(401);
         given().auth().oauth2(booked[1]).when().get(BASE + "/bookings/" + confirmedId).then().statusCode(200)
                 .body("status", equalTo("CANCELLED")).body("suspensionId", equalTo(suspensionId))
-                .body("cancelReason", containsString(REASON));
+                .body("cancelReason", containsString(REASON)).body("cancelReasonCode", equalTo("INTAKE_SUSPENDED"));
         given().auth().oauth2(holding[1]).when().get(BASE + "/bookings/" + heldId).then().body("status", equalTo("CANCELLED"));
         given().auth().oauth2(Fixtures.officer()).when().get(BASE + "/bookings/" + otherDayId).then().body("status", equalTo("CONFIRMED"));
         assertThat(Fixtures.remaining(point, at(day, "09:00"))).isEqualTo(4);

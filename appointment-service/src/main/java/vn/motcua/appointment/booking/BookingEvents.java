@@ -1,6 +1,5 @@
 package vn.motcua.appointment.booking;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import vn.motcua.appointment.config.AppClock;
@@ -8,7 +7,6 @@ import vn.motcua.appointment.servicepoint.ServicePoint;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.contracts.appointment.AppointmentEvents;
 import vn.motcua.contracts.common.Applicant;
-import vn.motcua.contracts.events.CloudEventCodec;
 import vn.motcua.contracts.events.Topics;
 import vn.motcua.messaging.outbox.Outbox;
 
@@ -38,17 +36,11 @@ public class BookingEvents {
         publish(booking, AppointmentEvents.BOOKING_CREATED, new AppointmentEvents.BookingCreated(ref(booking, point), clock.now()));
     }
 
-    /**
-     * The contract's {@code BookingCancelled} plus {@code reasonCode} (a {@link CancellationReason} name). The field
-     * is additive within v1 (consumers ignore unknown fields); until the contract record carries it, it is added to
-     * the JSON here, and documented in docs/asyncapi/appointment-service.yaml.
-     */
     public void cancelled(Booking booking, ServicePoint point) {
-        ObjectNode data = CloudEventCodec.mapper().valueToTree(new AppointmentEvents.BookingCancelled(ref(booking, point),
-                booking.cancelReason, booking.cancelledBy,
-                booking.suspensionId == null ? null : booking.suspensionId.toString(), local(booking.cancelledAt)));
-        data.put("reasonCode", booking.cancelReasonCode == null ? null : booking.cancelReasonCode.name());
-        publish(booking, AppointmentEvents.BOOKING_CANCELLED, data);
+        publish(booking, AppointmentEvents.BOOKING_CANCELLED, new AppointmentEvents.BookingCancelled(ref(booking, point),
+                booking.cancelReason, booking.cancelReasonCode == null ? null : booking.cancelReasonCode.name(),
+                booking.cancelledBy, booking.suspensionId == null ? null : booking.suspensionId.toString(),
+                local(booking.cancelledAt)));
     }
 
     public void rescheduled(Booking booking, ServicePoint point, OffsetDateTime previousStart) {

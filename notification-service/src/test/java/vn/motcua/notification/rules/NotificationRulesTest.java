@@ -86,7 +86,7 @@ class NotificationRulesTest {
         s.put(PaymentEvents.REFUNDED, new PaymentEvents.Refunded(p, "r-1", 200_000, "Từ chối hồ sơ", T));
         var b = booking(a);
         s.put(AppointmentEvents.BOOKING_CREATED, new AppointmentEvents.BookingCreated(b, T));
-        s.put(AppointmentEvents.BOOKING_CANCELLED, new AppointmentEvents.BookingCancelled(b, "Tạm dừng tiếp nhận", "system", "s-1", T));
+        s.put(AppointmentEvents.BOOKING_CANCELLED, new AppointmentEvents.BookingCancelled(b, "Tạm dừng tiếp nhận", "INTAKE_SUSPENDED", "system", "s-1", T));
         s.put(AppointmentEvents.BOOKING_RESCHEDULED, new AppointmentEvents.BookingRescheduled(b, T.plusDays(1), T));
         s.put(AppointmentEvents.BOOKING_CHECKED_IN, new AppointmentEvents.BookingCheckedIn(b, "A015", T));
         s.put(AppointmentEvents.BOOKING_NO_SHOW, new AppointmentEvents.BookingNoShow(b, T));
@@ -161,7 +161,7 @@ class NotificationRulesTest {
         }
         assertThat(mandatory).containsExactlyInAnyOrder("dossier.refused", "payment.succeeded",
                 "appointment.booking-cancelled-suspension");
-        var byCitizen = new AppointmentEvents.BookingCancelled(booking(AN), "Bận việc", "cd-001", null, T);
+        var byCitizen = new AppointmentEvents.BookingCancelled(booking(AN), "Bận việc", "CANCELLED_BY_CITIZEN", "cd-001", null, T);
         Notice notice = rules.noticesFor(event(AppointmentEvents.BOOKING_CANCELLED, byCitizen)).get(0);
         assertThat(notice.templateCode()).isEqualTo("appointment.booking-cancelled");
         assertThat(notice.mandatory()).isFalse();

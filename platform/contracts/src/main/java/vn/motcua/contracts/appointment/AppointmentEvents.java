@@ -45,9 +45,13 @@ public final class AppointmentEvents {
     public record BookingCreated(BookingRef booking, OffsetDateTime createdAt) {
     }
 
-    /** {@code suspensionId} is set when an intake suspension cancelled the booking. */
-    public record BookingCancelled(BookingRef booking, String reason, String cancelledBy, String suspensionId,
-                                   OffsetDateTime cancelledAt) {
+    /**
+     * {@code suspensionId} is set when an intake suspension cancelled the booking. {@code reasonCode} is stable for
+     * machines (CANCELLED_BY_CITIZEN, INTAKE_SUSPENDED, DOSSIER_REFUSED, ...; added within v1, may be absent in older
+     * events), {@code reason} is the text for the citizen.
+     */
+    public record BookingCancelled(BookingRef booking, String reason, String reasonCode, String cancelledBy,
+                                   String suspensionId, OffsetDateTime cancelledAt) {
     }
 
     public record BookingRescheduled(BookingRef booking, OffsetDateTime previousSlotStart, OffsetDateTime rescheduledAt) {

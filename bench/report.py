@@ -24,7 +24,9 @@ lines = [f"# Benchmark run {stamp}", "",
          f"Load: wrk, {connections} connections, 2 threads, {duration} s per scenario after a 5 s warm-up; every process",
          "(wrk, nginx, the gateway, the services, Kafka, PostgreSQL) shares the same machine, so absolute numbers are low;",
          "the ratios between scenarios measured in this same run are the result. Rerun with `bench/run [seconds]`.",
-         "The gateway runs with rate limiting off for the run (MOTCUA_RATE_LIMIT_ENABLED=false), like the nginx baseline.", "",
+         "The gateway runs with rate limiting off for the run (MOTCUA_RATE_LIMIT_ENABLED=false), like the nginx baseline.",
+         f"1-minute load average of the machine: {get('machine_load', 'start') if get('machine_load', 'start') is not None else 'n/a'} "
+         f"when the load began, {os.getloadavg()[0]:.2f} when this report was written (2 cores: a value well above 2 at the start means other work shared the machine).", "",
          "| scenario | requests/s | p50 ms | p99 ms | non-2xx |", "|---|---:|---:|---:|---:|"]
 for name, r in rows.items():
     if "rps" in r:
@@ -41,7 +43,23 @@ lines += ["", "## Ratios (same run)", "",
           f"| f/g (p50) | {ratio(get('event_pipeline','p50'), get('kafka_produce_consume','p50'))} | event pipeline (commit → notification readable) vs raw Kafka produce→consume, median latency |",
           f"| gateway/nginx (throughput) | {ratio(get('h_catalogue_via_gateway','rps'), get('h_catalogue_via_nginx','rps'))} | same upstream, same load; goal ≥ 0.8 |",
           f"| gateway/nginx (p99) | {ratio(get('h_catalogue_via_gateway','p99'), get('h_catalogue_via_nginx','p99'))} | lower is better |",
-          "", f"![throughput]({stamp}-throughput.png)", "", f"![latency]({stamp}-latency.png)", ""]
+          f"| e/b | {ratio(get('e_booking_contention','rps'), get('b_single_row_insert','rps'))} | booking attempts under contention ({int(get('e_booking_load','connections') or 0)} clients, direct) vs a bare single-row insert ({connections} clients), throughput |",
+          ""]
+seats, load, booking = rows.get("e_booking_seats"), rows.get("e_booking_load", {}), rows.get("e_booking_contention")
+if seats and booking:
+    lines += ["## (e) Booking under contention", "",
+              f"{int(load.get('connections', 0))} wrk clients sent {int(booking.get('requests', 0))} booking attempts in {duration} s "
+              f"({booking['rps']:.0f}/s, p50 {booking['p50']:.1f} ms, p99 {booking['p99']:.1f} ms) straight to appointment-service, every "
+              f"request as another citizen ({int(load.get('tokens', 0))} pre-minted tokens), for {int(seats['slots'])} slots of one "
+              f"service point with {int(seats['capacity'])} seats in all: "
+              f"{int(booking.get('s201', 0))} × 201 (seat won), {int(booking.get('s409', 0))} × 409 SLOT_FULL, "
+              f"{int(booking.get('s422', 0))} × 422 (per-citizen limit), {int(booking.get('sother', 0))} other.", "",
+              f"**Seats won: {int(booking.get('s201', 0))} of {int(seats['capacity'])}.** Checked after the run in the database: "
+              f"{int(seats['active'])} active bookings for {int(seats['capacity'])} seats, "
+              + ("no slot above its capacity and every seat counter equal to its bookings ✓"
+                 if seats.get("ok") == 1 else f"**{int(seats['overbooked_slots'])} slot(s) OVERBOOKED or counters disagreeing ✗**")
+              + " (`bench/tools/booking_contention.py check`).", ""]
+lines += [f"![throughput]({stamp}-throughput.png)", "", f"![latency]({stamp}-latency.png)", ""]
 open(os.path.join(out_dir, f"{stamp}.md"), "w", encoding="utf-8").write("\n".join(lines))
 
 data = os.path.join(out_dir, f".{stamp}.dat")

@@ -54,14 +54,26 @@ def call(method, path, tok=None, body=None, headers=None, base=GATEWAY, expect=(
     except urllib.error.HTTPError as e:
         text, status = e.read().decode(), e.code
     if status not in expect:
+        if status in (502, 503, 504):
+            raise Unavailable(f"{method} {path} answered {status}: {text[:400]}")
         fail(f"{method} {path} answered {status}: {text[:400]}")
     return json.loads(text) if text and text.lstrip().startswith(("{", "[")) else text
 
 
-def wait(what, probe, seconds=60):
+class Unavailable(Exception):
+    """The gateway found no instance of a service: transient while one restarts, so waits retry it."""
+
+
+sys.excepthook = lambda kind, value, trace: fail(str(value)) if kind is Unavailable else sys.__excepthook__(kind, value, trace)
+
+
+def wait(what, probe, seconds=120):
     deadline = time.time() + seconds
     while time.time() < deadline:
-        value = probe()
+        try:
+            value = probe()
+        except Unavailable:
+            value = None
         if value:
             return value
         time.sleep(0.5)

@@ -48,8 +48,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <ol>
  * <li>every consumer group shares its partitions between the two instances of its service;</li>
  * <li>the main journey (file, pay, receive, supplement, resolve, post, deliver) completes although both
- *     notification-service instances are killed (SIGKILL) right after submission and started again later, and Kafka
- *     is restarted mid-flow; the payment provider replays its notification (one payment). Afterwards the mailbox
+ *     notification-service instances are killed (SIGKILL) right after submission, and Kafka is stopped when the
+ *     officer starts working and started again (with notification-service) while the journey goes on; the payment
+ *     provider replays its notification (one payment). Afterwards the mailbox
  *     holds each email exactly once, the inbox each notification once, the portal has the final status and the
  *     statistics count the dossier once;</li>
  * <li>PostgreSQL restarts under the running services; they recover, and the wiring check and the booking journey
@@ -155,11 +156,12 @@ class JourneyUnderFaultsTest {
                 if (line.contains("Công dân nộp hồ sơ")) {
                     faults.add(killNotificationService());
                 } else if (line.contains("Cán bộ Sở Tư pháp tiếp nhận")) {
-                    faults.add(startAgain("notification-service (both instances)"));
-                } else if (line.contains("Cán bộ yêu cầu bổ sung")) {
+                    // the officer's next commands (receive, supplement, resolve) commit their events while Kafka
+                    // is down; the journey then waits for the delivery order, which needs them delivered
                     Motcua.Result stop = Motcua.run(ENV, "stop", "kafka");
                     assertThat(stop.exit()).as(stop.all()).isZero();
-                    faults.add(startAgain("kafka"));
+                    faults.add("stopped kafka");
+                    faults.add(startAgain("kafka and both notification-service instances"));
                 }
             }
         }
@@ -248,9 +250,9 @@ class JourneyUnderFaultsTest {
 
     // ------------------------------------------------------------------ reading the outcome
 
+    /** Every subject mailed to the address: before the third test, only the journey's citizen uses it. */
     private static List<String> subjectsTo(String address) {
-        return smtp.mailsTo(address).stream().map(SmtpServer.ReceivedMail::subject).filter(s -> s.contains(dossierCode)
-                || s.contains("Cấp Phiếu lý lịch tư pháp")).toList();
+        return smtp.mailsTo(address).stream().map(SmtpServer.ReceivedMail::subject).toList();
     }
 
     private static Map<String, ConsumerGroupDescription> describeGroups(Admin admin) {

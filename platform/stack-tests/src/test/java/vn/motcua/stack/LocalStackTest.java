@@ -117,7 +117,8 @@ class LocalStackTest {
 
         Motcua.Result demo = motcua(ENV, "demo");
         assertThat(demo.exit()).as(demo.all()).isZero();
-        assertThat(demo.stdout()).contains("đã thanh toán", "trạng thái RETURNED", "Đã trả kết quả hồ sơ", "Hành trình hoàn tất");
+        assertThat(demo.stdout()).contains("đã thanh toán", "trạng thái RETURNED", "Đã trả kết quả hồ sơ", "Hành trình hoàn tất",
+                "Hành trình đặt lịch hoàn tất.");
 
         Motcua.Result status = motcua(ENV, "status");
         assertThat(status.stdout()).contains("gateway").doesNotContain("NOT ready");

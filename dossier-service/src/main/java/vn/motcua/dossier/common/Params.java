@@ -43,7 +43,8 @@ public final class Params {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value.trim());
+            // a '+' of the offset sent unencoded in a query string arrives as a space
+            return OffsetDateTime.parse(value.trim().replace(' ', '+'));
         } catch (DateTimeParseException e) {
             throw new CommonProblems.InvalidInput(name, "'" + value + "' is not an ISO-8601 date-time with offset");
         }

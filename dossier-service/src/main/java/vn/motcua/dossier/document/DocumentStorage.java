@@ -1,5 +1,6 @@
 package vn.motcua.dossier.document;
 
+import java.io.InputStream;
 import java.util.Optional;
 
 /**
@@ -8,8 +9,14 @@ import java.util.Optional;
  */
 public interface DocumentStorage {
 
-    /** Stores the bytes under a new key and returns it. */
-    String put(String dossierId, byte[] content);
+    /**
+     * Stores what {@code content} yields, read to its end in a stream (never whole in memory), under a new key and
+     * returns the key. The caller closes the stream. If reading fails, nothing stays stored and the error is thrown.
+     */
+    String put(String dossierId, InputStream content);
 
     Optional<byte[]> get(String key);
+
+    /** Removes a document stored by mistake (e.g. refused after the copy); unknown keys are ignored. */
+    void delete(String key);
 }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import vn.motcua.dossier.common.DossierConfig;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -32,18 +33,39 @@ public class FileSystemDocumentStorage implements DocumentStorage {
     }
 
     @Override
-    public String put(String dossierId, byte[] content) {
+    public String put(String dossierId, InputStream content) {
         String key = UUID.fromString(dossierId) + "/" + UUID.randomUUID();
         Path target = root.resolve(key);
+        Path temporary = null;
         try {
             Files.createDirectories(target.getParent());
-            Path temporary = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
-            Files.write(temporary, content);
+            temporary = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
+            Files.copy(content, temporary, StandardCopyOption.REPLACE_EXISTING);
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+            temporary = null;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store document " + key, e);
+        } finally {
+            deleteQuietly(temporary); // a failed or refused upload leaves no half file behind
         }
         return key;
+    }
+
+    @Override
+    public void delete(String key) {
+        if (KEY.matcher(key).matches()) {
+            deleteQuietly(root.resolve(key));
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a stray temporary file under a name that is never a key; nothing reads it
+            }
+        }
     }
 
     @Override

@@ -70,10 +70,11 @@ public final class DossierProblems {
     }
 
     public static class DocumentTooLarge extends ApiException {
-        public DocumentTooLarge(String code, long size, long max) {
+        public DocumentTooLarge(String code, long size, long max, String field) {
             super(413, "DOCUMENT_TOO_LARGE", "Document too large",
-                    "Document " + code + " has " + size + " bytes; at most " + max + " are accepted",
-                    List.of(new Problem.Violation("contentBase64", "at most " + max + " bytes")));
+                    "Document " + code + " has " + (size > max + 1 ? size + " bytes" : "more than " + max + " bytes")
+                            + "; at most " + max + " are accepted",
+                    List.of(new Problem.Violation(field, "at most " + max + " bytes")));
         }
     }
 

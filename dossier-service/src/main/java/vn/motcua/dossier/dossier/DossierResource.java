@@ -20,6 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 import vn.motcua.contracts.common.Applicant;
 import vn.motcua.dossier.common.Actor;
 import vn.motcua.dossier.common.CurrentActor;
@@ -52,6 +54,21 @@ import java.util.UUID;
 public class DossierResource {
 
     static final String PROBLEM = Problem.MEDIA_TYPE;
+    static final int MAX_OFFSET = 100_000;
+
+    // one POST path, two media types: OpenAPI shows them as one operation, so both methods carry the same text
+    static final String UPLOAD_SUMMARY = "Upload a document (multipart/form-data, or base64 JSON)";
+    static final String UPLOAD_DESCRIPTION = "multipart/form-data is the production way: parts 'requiredDocumentCode' "
+            + "(text) and 'file' (the document; its filename and Content-Type come from the part). The part is received "
+            + "to a temporary file and copied in a stream to the document storage, the SHA-256 and the size computed on "
+            + "the way; nothing is held whole in memory. Example: curl -H 'Authorization: Bearer …' "
+            + "-F requiredDocumentCode=GCS -F 'file=@giay-chung-sinh.pdf;type=application/pdf' "
+            + "…/api/v1/dossiers/{id}/documents. The JSON form (contentBase64) stays for small documents and the portal. "
+            + "Both: only for a DRAFT or while a supplement is requested; the type must be one the procedure asks for, "
+            + "in an accepted format, under the document's size limit (and motcua.dossier.documents.max-bytes); a "
+            + "request over the HTTP body limit (16 MB) is refused with a bare 413 before the application reads it. The "
+            + "SHA-256 is returned. Accepts Idempotency-Key (multipart: bound to the fields and the file's SHA-256). "
+            + "Strongly consistent: the dossier read right after lists the document.";
 
     @Inject
     DossierService dossiers;
@@ -151,26 +168,45 @@ public class DossierResource {
     @GET
     @RolesAllowed({Roles.CITIZEN, Roles.OFFICER, Roles.LEADER, Roles.ADMIN, Roles.PORTAL})
     @Operation(summary = "List dossiers / the officer work queue",
-            description = "A citizen gets their own dossiers; an officer or leader the work queue of their agency (drafts "
-                    + "excluded); the portal the dossiers it forwarded; an administrator all (filter agencyCode). Filters: "
-                    + "status (comma list), procedureCode, channel, overdue, dueBefore (due soon), assignedToMe. Sort: dueAt, "
-                    + "submittedAt, createdAt, '-' for descending. Page size at most 100. 'total' is exact up to 10,000; a larger "
-                    + "result reports 10,001 (narrow the filters), so the cost does not grow with the table. Strongly consistent.")
-    @APIResponse(responseCode = "200", description = "One page")
+            description = "A citizen gets their own dossiers; an officer or leader the work queue of their agency: the "
+                    + "open dossiers (SUBMITTED, AWAITING_PAYMENT, RECEIVED, PROCESSING, SUPPLEMENT_REQUESTED, "
+                    + "WITHDRAWAL_REQUESTED, RESOLVED) unless statuses are asked for (e.g. status=RETURNED,REFUSED for the "
+                    + "archive; drafts never); the portal the dossiers it forwarded; an administrator all (filter "
+                    + "agencyCode). Filters: status (comma list), procedureCode, channel, overdue (overdue now: received, "
+                    + "processing or withdrawal requested with the due time passed), dueAfter / dueBefore (due soon: "
+                    + "dueAfter=now&dueBefore=now+3 days), assignedToMe. Sort: dueAt (default for officers), submittedAt, "
+                    + "createdAt; '-' reverses the order exactly (dossiers without a due date come first). Page size at "
+                    + "most 100. 'total' is exact up to 1,000 dossiers (or up to the end of the requested page); a larger "
+                    + "result reports one more than that bound (narrow the filters), so a page costs the same at 10,000 "
+                    + "or 1,000,000 dossiers; pages reach the first 100,000 dossiers. Strongly consistent.")
+    @APIResponse(responseCode = "200", description = "One page", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "work queue", value = "{\"items\":[{\"id\":\"0b9d6f2e-8a51-4a57-9c3e-2f4f0c1d7a10\","
+                    + "\"code\":\"000.00.12.H29-261120-0007\",\"procedureCode\":\"1.001193\",\"procedureName\":\"Đăng ký khai sinh\","
+                    + "\"agencyCode\":\"000.00.12.H29\",\"applicantName\":\"Nguyễn Văn An\",\"channel\":\"ONLINE\","
+                    + "\"status\":\"PROCESSING\",\"portalStatus\":4,\"submittedAt\":\"2026-11-20T09:12:00+07:00\","
+                    + "\"dueAt\":\"2026-11-23T17:00:00+07:00\",\"overdue\":false,\"stepName\":\"Thẩm định hồ sơ\","
+                    + "\"stepAssigneeId\":\"cb-001\",\"version\":3}],\"page\":0,\"size\":20,\"total\":1}")))
     @APIResponse(responseCode = "400", description = "Unknown status, bad date, sort or page size",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "A role that lists no dossiers, or an officer token without agency",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Page<DossierSummary> list(
             @Parameter(example = "RECEIVED,PROCESSING") @QueryParam("status") String status,
             @Parameter(example = "1.001193") @QueryParam("procedureCode") String procedureCode,
             @Parameter(example = "ONLINE") @QueryParam("channel") String channel,
             @QueryParam("overdue") Boolean overdue,
-            @Parameter(example = "2026-11-30T17:00:00+07:00") @QueryParam("dueBefore") String dueBefore,
+            @Parameter(example = "2026-11-23T00:00:00+07:00") @QueryParam("dueAfter") String dueAfter,
+            @Parameter(example = "2026-11-26T17:00:00+07:00") @QueryParam("dueBefore") String dueBefore,
             @QueryParam("assignedToMe") boolean assignedToMe,
             @QueryParam("agencyCode") String agencyCode,
             @Parameter(example = "dueAt") @QueryParam("sort") String sort,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         PageRequest pageRequest = PageRequest.of(page, size);
+        if ((long) pageRequest.page() * pageRequest.size() > MAX_OFFSET) {
+            // an offset costs in proportion to its depth; nobody pages through 100,000 dossiers by hand
+            throw new CommonProblems.InvalidInput("page", "pages reach at most the first " + MAX_OFFSET + " dossiers; narrow the filters");
+        }
         List<DossierStatus> statuses = new ArrayList<>();
         if (status != null && !status.isBlank()) {
             for (String one : status.split(",")) {
@@ -181,8 +217,8 @@ public class DossierResource {
             throw new CommonProblems.InvalidInput("sort", "must be one of " + DossierService.sorts());
         }
         return dossiers.list(currentActor.get(), new DossierService.ListFilter(statuses, procedureCode,
-                Params.enumOf("channel", channel, Channel.class), overdue, Params.dateTime("dueBefore", dueBefore),
-                assignedToMe, agencyCode, sort), pageRequest);
+                Params.enumOf("channel", channel, Channel.class), overdue, Params.dateTime("dueAfter", dueAfter),
+                Params.dateTime("dueBefore", dueBefore), assignedToMe, agencyCode, sort), pageRequest);
     }
 
     @GET
@@ -201,23 +237,61 @@ public class DossierResource {
     @Path("/{id}/documents")
     @RolesAllowed(Roles.CITIZEN)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Upload a document (base64 JSON)",
-            description = "Only for a DRAFT or while a supplement is requested. The type must be one the procedure asks "
-                    + "for, in an accepted format and under its size limit; the SHA-256 is computed and returned. Accepts "
-                    + "Idempotency-Key. Strongly consistent.")
+    @Operation(summary = UPLOAD_SUMMARY, description = UPLOAD_DESCRIPTION)
     @RequestBody(content = @Content(schema = @Schema(implementation = DocumentUpload.class), examples = @ExampleObject(name = "pdf",
             value = "{\"requiredDocumentCode\":\"GCS\",\"fileName\":\"giay-chung-sinh.pdf\",\"contentType\":\"application/pdf\",\"contentBase64\":\"JVBERi0xLjQK\"}")))
-    @APIResponse(responseCode = "201", description = "Stored")
-    @APIResponse(responseCode = "400", description = "Invalid body or base64", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "201", description = "Stored; Location names the document")
+    @APIResponse(responseCode = "400", description = "Invalid body or base64; a multipart part missing (the violation names it) or the file empty",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Not your dossier", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Dossier not open for documents", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Document too large", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Document type or format not accepted", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "DOCUMENT_TOO_LARGE: over the document's limit", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "DOCUMENT_TYPE_NOT_ACCEPTED: a type the procedure does not ask for, or a format it does not accept",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response upload(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key, DocumentUpload upload) {
         Actor actor = currentActor.get();
         UUID dossierId = uuid(id);
         return idempotencyKeys.run("dossier.document", actor.id(), key, upload, () -> {
             DocumentView stored = dossiers.uploadDocument(dossierId, actor, upload);
+            return IdempotencyKeys.Outcome.created(URI.create("/api/v1/dossiers/" + id + "/documents/" + stored.id()), stored);
+        });
+    }
+
+    @POST
+    @Path("/{id}/documents")
+    @RolesAllowed(Roles.CITIZEN)
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = UPLOAD_SUMMARY, description = UPLOAD_DESCRIPTION)
+    @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+            schema = @Schema(implementation = DocumentForm.class)))
+    @APIResponse(responseCode = "201", description = "Stored; Location names the document",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentView.class),
+                    examples = @ExampleObject(name = "stored", value = "{\"id\":\"5f0c2a9e-7d1b-4c8e-9a43-0e2b6f1d3c77\","
+                            + "\"requiredDocumentCode\":\"GCS\",\"kind\":\"APPLICATION\",\"fileName\":\"giấy chứng sinh.pdf\","
+                            + "\"contentType\":\"application/pdf\",\"sizeBytes\":48213,\"sha256\":"
+                            + "\"9f2c4b1e0a6d8c7b5e3f1a2d4c6b8e0f1a3c5e7d9b1f3a5c7e9d1b3f5a7c9e1d\","
+                            + "\"uploadedAt\":\"2026-11-23T10:15:00+07:00\"}")))
+    @APIResponse(responseCode = "400", description = "A part is missing (the violation names it) or the file is empty",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "no file part", value = "{\"type\":\"https://motcua.vn/problems/validation-failed\","
+                            + "\"title\":\"Request is not valid\",\"status\":400,\"detail\":\"file: the multipart part 'file' is required\","
+                            + "\"code\":\"VALIDATION_FAILED\",\"violations\":[{\"field\":\"file\",\"message\":\"the multipart part 'file' is required\"}]}")))
+    @APIResponse(responseCode = "404", description = "Not your dossier", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Dossier not open for documents", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "DOCUMENT_TOO_LARGE: over the document's limit",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "DOCUMENT_TYPE_NOT_ACCEPTED: a type the procedure does not ask for, or a format it does not accept",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response uploadMultipart(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key,
+                                    @RestForm("requiredDocumentCode") String requiredDocumentCode,
+                                    @RestForm("file") FileUpload file) {
+        Actor actor = currentActor.get();
+        UUID dossierId = uuid(id);
+        DossierService.IncomingDocument incoming = DocumentForm.incoming(requiredDocumentCode, file);
+        // an idempotent replay must carry the same document: the fingerprint includes its SHA-256 (read only then)
+        Object fingerprint = key == null ? null : DocumentForm.fingerprint(incoming, file);
+        return idempotencyKeys.run("dossier.document", actor.id(), key, fingerprint, () -> {
+            DocumentView stored = dossiers.uploadDocument(dossierId, actor, incoming);
             return IdempotencyKeys.Outcome.created(URI.create("/api/v1/dossiers/" + id + "/documents/" + stored.id()), stored);
         });
     }

@@ -26,6 +26,7 @@ import vn.motcua.dossier.common.JsonColumns;
 import vn.motcua.dossier.common.Texts;
 import vn.motcua.dossier.document.DocumentStorage;
 import vn.motcua.dossier.document.DossierDocument;
+import vn.motcua.dossier.document.SizeLimitedInputStream;
 import vn.motcua.dossier.dossier.DossierViews.AddressRequest;
 import vn.motcua.dossier.dossier.DossierViews.CounterSubmissionRequest;
 import vn.motcua.dossier.dossier.DossierViews.CreateDossierRequest;
@@ -46,6 +47,11 @@ import vn.motcua.web.request.Page;
 import vn.motcua.web.request.PageRequest;
 import vn.motcua.web.security.Roles;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -54,6 +60,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -71,8 +78,6 @@ import java.util.stream.Collectors;
 @Transactional
 public class DossierService {
 
-    /** Totals of lists are exact up to this many dossiers; beyond, a list reports TOTAL_CAP + 1. */
-    public static final int TOTAL_CAP = 10_000;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String SECRET_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -90,6 +95,8 @@ public class DossierService {
     DailyCounters counters;
     @Inject
     DossierConfig config;
+    @Inject
+    WorkQueue workQueue;
     @Inject
     WorkingCalendar calendar;
     @Inject
@@ -146,7 +153,7 @@ public class DossierService {
         Actor forApplicant = actor.onBehalfOf(applicant.id());
         lifecycle.recordCreation(dossier, forApplicant, why);
         for (int i = 0; i < documents.size(); i++) {
-            attach(dossier, procedure, forApplicant, documents.get(i), "documents[" + i + "].");
+            attach(dossier, procedure, forApplicant, IncomingDocument.of(documents.get(i), "documents[" + i + "]."));
         }
         submit(dossier, procedure, forApplicant);
         em.flush();
@@ -210,47 +217,87 @@ public class DossierService {
 
     // ---------------------------------------------------------------- documents
 
+    /** A document from base64 JSON. */
     public DocumentView uploadDocument(@NotNull UUID id, @NotNull Actor actor, @NotNull @Valid DocumentUpload upload) {
+        Dossier dossier = dossierOpenForDocuments(id, actor);
+        Procedure procedure = em.find(Procedure.class, dossier.procedureCode);
+        DossierDocument document = attach(dossier, procedure, actor, IncomingDocument.of(upload, ""));
+        return recordUpload(dossier, actor, document);
+    }
+
+    /**
+     * A document streamed from a multipart part: checked (type, declared size) before a byte is copied, then copied to
+     * the storage with the SHA-256 and the size computed on the way.
+     */
+    public DocumentView uploadDocument(@NotNull UUID id, @NotNull Actor actor, @NotNull IncomingDocument incoming) {
+        Dossier dossier = dossierOpenForDocuments(id, actor);
+        Procedure procedure = em.find(Procedure.class, dossier.procedureCode);
+        DossierDocument document = attach(dossier, procedure, actor, incoming);
+        return recordUpload(dossier, actor, document);
+    }
+
+    private Dossier dossierOpenForDocuments(UUID id, Actor actor) {
         Dossier dossier = applicantsDossier(id, actor);
         if (dossier.status != DossierStatus.DRAFT && dossier.status != DossierStatus.SUPPLEMENT_REQUESTED) {
             throw new DossierProblems.IllegalTransition(dossier, "upload document",
                     "accepts documents only as a DRAFT or while a supplement is requested");
         }
-        Procedure procedure = em.find(Procedure.class, dossier.procedureCode);
-        DossierDocument document = attach(dossier, procedure, actor, upload, "");
+        return dossier;
+    }
+
+    private DocumentView recordUpload(Dossier dossier, Actor actor, DossierDocument document) {
         lifecycle.record(dossier, "upload-document", actor,
                 Map.of("document", new Change(null, document.requiredDocumentCode + " " + document.fileName + " sha256:" + document.sha256)), null);
         em.flush();
         return view(document);
     }
 
-    private DossierDocument attach(Dossier dossier, Procedure procedure, Actor actor, DocumentUpload upload, String path) {
+    /**
+     * One document however it arrived, with the request fields to name when it is refused.
+     *
+     * @param size    the size announced (multipart: the part as received; JSON: the decoded bytes); the copy enforces
+     *                the limit again while reading
+     * @param content opens the bytes; read once, in a stream
+     */
+    public record IncomingDocument(String requiredDocumentCode, String fileName, String contentType, long size,
+                                   Content content, String codeField, String typeField, String contentField) {
+
+        @FunctionalInterface
+        public interface Content {
+            InputStream open() throws IOException;
+        }
+
+        /** From base64 JSON; {@code path} prefixes the field names (e.g. {@code documents[0].}). */
+        static IncomingDocument of(DocumentUpload upload, String path) {
+            return new IncomingDocument(upload.requiredDocumentCode(), upload.fileName(), upload.contentType(),
+                    (long) upload.contentBase64().length() * 3 / 4, () -> {
+                        try {
+                            return new ByteArrayInputStream(Base64.getMimeDecoder().decode(upload.contentBase64()));
+                        } catch (IllegalArgumentException e) {
+                            throw new CommonProblems.InvalidInput(path + "contentBase64", "is not base64: " + e.getMessage());
+                        }
+                    }, path + "requiredDocumentCode", path + "contentType", path + "contentBase64");
+        }
+    }
+
+    private DossierDocument attach(Dossier dossier, Procedure procedure, Actor actor, IncomingDocument incoming) {
         RequiredDocument required = procedure.documents().stream()
-                .filter(d -> d.code().equals(upload.requiredDocumentCode())).findFirst()
-                .orElseThrow(() -> new DossierProblems.DocumentTypeNotAccepted(path + "requiredDocumentCode",
+                .filter(d -> d.code().equals(incoming.requiredDocumentCode())).findFirst()
+                .orElseThrow(() -> new DossierProblems.DocumentTypeNotAccepted(incoming.codeField(),
                         "procedure " + procedure.code + " asks for " + procedure.documents().stream()
-                                .map(RequiredDocument::code).toList() + ", not '" + upload.requiredDocumentCode() + "'"));
-        String contentType = upload.contentType().trim().toLowerCase();
+                                .map(RequiredDocument::code).toList() + ", not '" + incoming.requiredDocumentCode() + "'"));
+        String contentType = incoming.contentType().trim().toLowerCase(java.util.Locale.ROOT);
         if (!required.acceptedContentTypes().contains(contentType)) {
-            throw new DossierProblems.DocumentTypeNotAccepted(path + "contentType",
+            throw new DossierProblems.DocumentTypeNotAccepted(incoming.typeField(),
                     "'" + contentType + "' is not accepted for " + required.code() + "; accepted: " + required.acceptedContentTypes());
         }
         long max = Math.min(required.maxSizeBytes(), config.documents().maxBytes());
-        long estimated = (long) upload.contentBase64().length() * 3 / 4;
-        if (estimated > max + 3) {
-            throw new DossierProblems.DocumentTooLarge(required.code(), estimated, max);
+        // base64 announces up to 2 bytes of padding more than it decodes to; the copy below counts exactly
+        if (incoming.size() > max + 3) {
+            throw new DossierProblems.DocumentTooLarge(required.code(), incoming.size(), max, incoming.contentField());
         }
-        byte[] content;
-        try {
-            content = Base64.getMimeDecoder().decode(upload.contentBase64());
-        } catch (IllegalArgumentException e) {
-            throw new CommonProblems.InvalidInput(path + "contentBase64", "is not base64: " + e.getMessage());
-        }
-        if (content.length == 0) {
-            throw new CommonProblems.InvalidInput(path + "contentBase64", "the document is empty");
-        }
-        if (content.length > max) {
-            throw new DossierProblems.DocumentTooLarge(required.code(), content.length, max);
+        if (incoming.size() == 0) {
+            throw new CommonProblems.InvalidInput(incoming.contentField(), "the document is empty");
         }
         long count = em.createQuery("select count(d) from DossierDocument d where d.dossierId = :id", Long.class)
                 .setParameter("id", dossier.id).getSingleResult();
@@ -258,20 +305,47 @@ public class DossierService {
             throw new CommonProblems.RuleViolated("TOO_MANY_DOCUMENTS",
                     "A dossier holds at most " + config.documents().maxPerDossier() + " documents");
         }
+        MessageDigest sha256 = sha256();
+        String key;
+        long size;
+        try (InputStream raw = incoming.content().open()) {
+            SizeLimitedInputStream limited = new SizeLimitedInputStream(raw, max);
+            key = storage.put(dossier.id.toString(), new DigestInputStream(limited, sha256));
+            size = limited.count();
+        } catch (IOException | UncheckedIOException e) {
+            if (causedBy(e, SizeLimitedInputStream.TooLarge.class)) {
+                throw new DossierProblems.DocumentTooLarge(required.code(), max + 1, max, incoming.contentField());
+            }
+            throw new UncheckedIOException("cannot store a document of dossier " + dossier.id,
+                    e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
+        }
+        if (size == 0) {
+            storage.delete(key);
+            throw new CommonProblems.InvalidInput(incoming.contentField(), "the document is empty");
+        }
         DossierDocument document = new DossierDocument();
         document.id = UUID.randomUUID();
         document.dossierId = dossier.id;
         document.requiredDocumentCode = required.code();
         document.kind = dossier.status == DossierStatus.SUPPLEMENT_REQUESTED ? "SUPPLEMENT" : "APPLICATION";
-        document.fileName = upload.fileName().trim();
+        document.fileName = incoming.fileName().trim();
         document.contentType = contentType;
-        document.sizeBytes = content.length;
-        document.sha256 = sha256(content);
-        document.storageKey = storage.put(dossier.id.toString(), content);
+        document.sizeBytes = size;
+        document.sha256 = HexFormat.of().formatHex(sha256.digest());
+        document.storageKey = key;
         document.uploadedBy = actor.id();
         document.uploadedAt = lifecycle.now();
         em.persist(document);
         return document;
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public record DocumentContent(String fileName, String contentType, String sha256, byte[] bytes) {
@@ -470,24 +544,47 @@ public class DossierService {
 
     /** Filters of a dossier list; every one optional. */
     public record ListFilter(List<DossierStatus> statuses, String procedureCode, Channel channel, Boolean overdue,
-                             OffsetDateTime dueBefore, boolean assignedToMe, String agencyCode, String sort) {
+                             OffsetDateTime dueAfter, OffsetDateTime dueBefore, boolean assignedToMe, String agencyCode,
+                             String sort) {
     }
 
+    /** Descending is the exact reverse of ascending (nulls first), so that one index serves both directions. */
     private static final Map<String, String> SORTS = Map.of(
-            "dueAt", "d.dueAt asc nulls last, d.id", "-dueAt", "d.dueAt desc nulls last, d.id",
-            "submittedAt", "d.submittedAt asc nulls last, d.id", "-submittedAt", "d.submittedAt desc nulls last, d.id",
-            "createdAt", "d.createdAt asc, d.id", "-createdAt", "d.createdAt desc, d.id");
+            "dueAt", "d.dueAt asc nulls last, d.id asc", "-dueAt", "d.dueAt desc nulls first, d.id desc",
+            "submittedAt", "d.submittedAt asc nulls last, d.id asc", "-submittedAt", "d.submittedAt desc nulls first, d.id desc",
+            "createdAt", "d.createdAt asc, d.id asc", "-createdAt", "d.createdAt desc, d.id desc");
 
     public static Set<String> sorts() {
         return SORTS.keySet();
     }
 
     /**
-     * A citizen's own dossiers, or the officer work queue of the caller's agency. The scope is part of the WHERE
-     * clause (and the leading column of each index), never a per-row check after loading.
+     * A citizen's own dossiers, the officer work queue of the caller's agency, the portal's forwarded dossiers or an
+     * administrator's list. The scope is part of the WHERE clause (and the leading column of each index), never a
+     * per-row check after loading. An agency's list goes through {@link WorkQueue}, whose cost does not grow with
+     * the agency's number of dossiers; officers see the open dossiers unless they ask for statuses.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<DossierSummary> list(Actor actor, ListFilter filter, PageRequest page) {
+        switch (actor.role()) {
+            case Roles.OFFICER, Roles.LEADER -> {
+                if (actor.agencyCode() == null) {
+                    throw new CommonProblems.Forbidden("Your token carries no agency; ask the administrator");
+                }
+                Set<DossierStatus> statuses = requested(filter, WorkQueue.OPEN);
+                return workQueue.page(actor.agencyCode(), statuses, filter, sortOr(filter, "dueAt"),
+                        filter.assignedToMe() ? actor.id() : null, page);
+            }
+            case Roles.ADMIN -> {
+                if (filter.agencyCode() != null) {
+                    return workQueue.page(filter.agencyCode(), requested(filter, WorkQueue.VISIBLE_TO_AGENCY), filter,
+                            sortOr(filter, "-submittedAt"), filter.assignedToMe() ? actor.id() : null, page);
+                }
+            }
+            case Roles.CITIZEN, Roles.PORTAL -> {
+            }
+            default -> throw new CommonProblems.Forbidden("Your role may not list dossiers");
+        }
         StringBuilder where = new StringBuilder(" where ");
         Map<String, Object> params = new HashMap<>();
         String defaultSort;
@@ -497,29 +594,15 @@ public class DossierService {
                 params.put("me", actor.id());
                 defaultSort = "-createdAt";
             }
-            case Roles.OFFICER, Roles.LEADER -> {
-                if (actor.agencyCode() == null) {
-                    throw new CommonProblems.Forbidden("Your token carries no agency; ask the administrator");
-                }
-                where.append("d.agencyCode = :agency and d.status <> :draft");
-                params.put("agency", actor.agencyCode());
-                params.put("draft", DossierStatus.DRAFT);
-                defaultSort = "dueAt";
-            }
             case Roles.PORTAL -> {
                 where.append("d.portalDossierCode is not null");
                 defaultSort = "-submittedAt";
             }
-            case Roles.ADMIN -> {
+            default -> {
                 where.append("d.status <> :draft");
                 params.put("draft", DossierStatus.DRAFT);
                 defaultSort = "-submittedAt";
             }
-            default -> throw new CommonProblems.Forbidden("Your role may not list dossiers");
-        }
-        if (filter.agencyCode() != null && actor.is(Roles.ADMIN)) {
-            where.append(" and d.agencyCode = :filterAgency");
-            params.put("filterAgency", filter.agencyCode());
         }
         if (filter.statuses() != null && !filter.statuses().isEmpty()) {
             where.append(" and d.status in :statuses");
@@ -534,8 +617,14 @@ public class DossierService {
             params.put("channel", filter.channel());
         }
         if (filter.overdue() != null) {
-            where.append(" and d.overdue = :overdue");
-            params.put("overdue", filter.overdue());
+            // overdue now: the clock runs and the due time passed (a dossier returned late keeps its flag for the record)
+            where.append(filter.overdue() ? " and (d.overdue = true and d.status in :clock)"
+                    : " and not (d.overdue = true and d.status in :clock)");
+            params.put("clock", List.of(DossierStatus.RECEIVED, DossierStatus.PROCESSING, DossierStatus.WITHDRAWAL_REQUESTED));
+        }
+        if (filter.dueAfter() != null) {
+            where.append(" and d.dueAt >= :dueAfter");
+            params.put("dueAfter", filter.dueAfter());
         }
         if (filter.dueBefore() != null) {
             where.append(" and d.dueAt < :dueBefore");
@@ -545,7 +634,7 @@ public class DossierService {
             where.append(" and d.stepAssigneeId = :assignee");
             params.put("assignee", actor.id());
         }
-        String order = SORTS.get(filter.sort() == null ? defaultSort : filter.sort());
+        String order = SORTS.get(sortOr(filter, defaultSort));
         TypedQuery<Dossier> query = em.createQuery("select d from Dossier d" + where + " order by " + order, Dossier.class);
         params.forEach(query::setParameter);
         List<DossierSummary> items = query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList()
@@ -554,13 +643,27 @@ public class DossierService {
         if (items.size() < page.size() && (!items.isEmpty() || page.page() == 0)) {
             total = (long) page.offset() + items.size(); // the last page tells the total without a count
         } else {
-            // Counting all of a big agency's dossiers would cost as much as the agency is big; counting up to a cap
-            // keeps the queue's cost independent of the table size. Above the cap, total = TOTAL_CAP + 1.
+            // counting up to a cap keeps the cost of a list independent of the table size; above it, cap + 1
             TypedQuery<UUID> ids = em.createQuery("select d.id from Dossier d" + where, UUID.class);
             params.forEach(ids::setParameter);
-            total = ids.setMaxResults(TOTAL_CAP + 1).getResultList().size();
+            total = ids.setMaxResults(Math.max(WorkQueue.TOTAL_CAP, page.offset() + page.size()) + 1).getResultList().size();
         }
         return new Page<>(items, page.page(), page.size(), total);
+    }
+
+    /** The statuses asked for, or the default set; never one the agency's staff may not see. */
+    private static Set<DossierStatus> requested(ListFilter filter, Set<DossierStatus> fallback) {
+        if (filter.statuses() == null || filter.statuses().isEmpty()) {
+            return fallback;
+        }
+        Set<DossierStatus> statuses = EnumSet.noneOf(DossierStatus.class);
+        statuses.addAll(filter.statuses());
+        statuses.retainAll(WorkQueue.VISIBLE_TO_AGENCY);
+        return statuses;
+    }
+
+    private static String sortOr(ListFilter filter, String fallback) {
+        return filter.sort() == null ? fallback : filter.sort();
     }
 
     // ---------------------------------------------------------------- mapping
@@ -601,9 +704,9 @@ public class DossierService {
         return secret.toString();
     }
 
-    static String sha256(byte[] content) {
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

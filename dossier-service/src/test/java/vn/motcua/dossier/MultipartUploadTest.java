@@ -9,6 +9,7 @@ import org.apache.http.entity.mime.HttpMultipartMode;
 import org.junit.jupiter.api.Test;
 import vn.motcua.testing.DevTokens;
 
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -94,6 +95,37 @@ class MultipartUploadTest {
 
         multipart(citizen).multiPart("requiredDocumentCode", "TK").multiPart("file", "to-khai.pdf", new byte[1024], "application/pdf")
                 .post("/api/v1/dossiers/" + id + "/documents").then().statusCode(201).body("sizeBytes", equalTo(1024));
+    }
+
+    @Test
+    void a_body_declared_over_the_service_limit_is_refused_with_problem_json_before_it_is_read() throws Exception {
+        String citizen = Fixtures.citizen(Fixtures.unique("cd"));
+        String id = Fixtures.draft(citizen, Fixtures.BIRTH);
+        // a raw request: headers only, declaring 17 MB (the service accepts 16 MB); the answer must not wait for them
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /api/v1/dossiers/" + id + "/documents HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Bearer " + citizen + "\r\nContent-Type: multipart/form-data; boundary=x\r\n"
+                    + "Content-Length: 17000000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answer = readUntilBodyEnds(socket);
+            assertThat(answer).startsWith("HTTP/1.1 413").contains("application/problem+json")
+                    .contains("\"code\":\"BODY_TOO_LARGE\"").contains("16777216");
+        }
+        as(citizen).get("/api/v1/dossiers/" + id).then().body("documents", hasSize(0));
+    }
+
+    /** The response so far once its JSON body is complete (the connection stays open for the undelivered body). */
+    private static String readUntilBodyEnds(Socket socket) throws java.io.IOException {
+        StringBuilder answer = new StringBuilder();
+        byte[] buffer = new byte[4096];
+        int n;
+        while ((n = socket.getInputStream().read(buffer)) > 0) {
+            answer.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+            if (answer.indexOf("\r\n\r\n") > 0 && answer.toString().trim().endsWith("}")) {
+                break;
+            }
+        }
+        return answer.toString();
     }
 
     @Test

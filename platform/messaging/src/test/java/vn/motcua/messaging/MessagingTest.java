@@ -6,9 +6,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -35,7 +39,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -119,6 +126,7 @@ class MessagingTest {
     @Test
     void two_relays_racing_over_one_outbox_publish_every_row_once_and_in_order_per_key() throws Exception {
         String topic = "test.race";
+        topicWithLeaders(topic); // so the race measures the relays, not a topic being auto-created under them
         List<String> ids = writeRaceEvents(topic, 400, 16);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try (OutboxPublisher first = new OutboxPublisher(dataSource, OutboxPublisher.producer(KafkaResource.broker().bootstrapServers(), "race-1"), 16, 25);
@@ -149,6 +157,20 @@ class MessagingTest {
             int sequence = CloudEventCodec.read(record.value()).data().path("sequence").asInt();
             Integer previous = lastSequencePerKey.put(record.key(), sequence);
             assertThat(previous == null || previous < sequence).as("order of key %s", record.key()).isTrue();
+        }
+    }
+
+    private static void topicWithLeaders(String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.broker().bootstrapServers()))) {
+            try {
+                admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> admin.describeTopics(List.of(topic)).allTopicNames()
+                    .get(10, TimeUnit.SECONDS).get(topic).partitions().stream().allMatch(p -> p.leader() != null));
         }
     }
 

@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -124,12 +125,12 @@ class JourneyUnderFaultsTest {
     @Order(1)
     void every_consumer_group_shares_its_partitions_between_the_two_instances() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA))) {
-            Map<String, ConsumerGroupDescription>[] groups = new Map[1];
+            AtomicReference<Map<String, ConsumerGroupDescription>> groups = new AtomicReference<>(Map.of());
             awaitTrue("every consumer group to have two members with partitions each", Duration.ofSeconds(120), () -> {
-                groups[0] = describeGroups(admin);
-                return groups[0].size() >= 4 && groups[0].values().stream().allMatch(JourneyUnderFaultsTest::sharedByTwo);
+                groups.set(describeGroups(admin));
+                return groups.get().size() >= 4 && groups.get().values().stream().allMatch(JourneyUnderFaultsTest::sharedByTwo);
             });
-            for (ConsumerGroupDescription group : groups[0].values()) {
+            for (ConsumerGroupDescription group : groups.get().values()) {
                 Set<TopicPartition> seen = new HashSet<>();
                 for (MemberDescription member : group.members()) {
                     for (TopicPartition partition : member.assignment().topicPartitions()) {
@@ -137,7 +138,7 @@ class JourneyUnderFaultsTest {
                     }
                 }
             }
-            assertThat(groups[0].keySet()).as("consumer groups").anyMatch(g -> g.contains("notification"))
+            assertThat(groups.get().keySet()).as("consumer groups").anyMatch(g -> g.contains("notification"))
                     .anyMatch(g -> g.contains("dossier")).anyMatch(g -> g.contains("payment"));
         }
     }

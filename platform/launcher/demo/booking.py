@@ -12,71 +12,16 @@ Every run uses a fresh citizen, and the suspension covers only the booked slot a
 e.g. 14 days): it cannot cancel other people's bookings elsewhere, and it is ended at the end of the run — also when
 the run fails half-way. Exit code 0 = the whole journey worked; a step that does not happen in time stops the demo
 with the reason. Usage: booking.py [gateway-url]"""
-import atexit, json, os, subprocess, sys, time, urllib.error, urllib.parse, urllib.request, uuid
+import atexit, sys, urllib.parse, uuid
+
+from demo_support import call, fail, show, step, token, use, wait
 
 GATEWAY = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8080"
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
 RUN = uuid.uuid4().hex[:8]
 CITIZEN = f"cd-booking-{RUN}"
 PROCEDURE = "1.001193"  # Đăng ký khai sinh
 PROVINCE = "01"  # Hà Nội
-
-
-def token(role, subject, *claims):
-    out = subprocess.run(["java", "-cp", "platform/testing/target/classes", "vn.motcua.testing.DevTokens", role, subject,
-                          *claims], capture_output=True, text=True, check=True, cwd=ROOT)
-    return out.stdout.strip()
-
-
-def call(method, path, tok=None, body=None, headers=None, expect=(200, 201)):
-    data = json.dumps(body).encode() if body is not None else None
-    request = urllib.request.Request(GATEWAY + path, data=data, method=method)
-    request.add_header("Accept", "application/json")
-    if data is not None:
-        request.add_header("Content-Type", "application/json")
-    if tok:
-        request.add_header("Authorization", "Bearer " + tok)
-    for k, v in (headers or {}).items():
-        request.add_header(k, v)
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            text = response.read().decode()
-            status = response.status
-    except urllib.error.HTTPError as e:
-        text, status = e.read().decode(), e.code
-    except OSError as e:
-        fail(f"{method} {path}: {e} — is the stack up? (./motcua up)")
-    if status not in expect:
-        fail(f"{method} {path} answered {status}, expected {'/'.join(map(str, expect))}: {text[:400]}")
-    return json.loads(text) if text and text.lstrip().startswith(("{", "[")) else text
-
-
-def wait(what, probe, seconds=60):
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        value = probe()
-        if value:
-            return value
-        time.sleep(0.5)
-    fail(f"timed out after {seconds} s waiting for: {what}")
-
-
-def fail(message):
-    print(f"\n✗ Hành trình đặt lịch dừng lại: {message}", file=sys.stderr)
-    sys.exit(1)
-
-
-step_no = 0
-
-
-def step(text):
-    global step_no
-    step_no += 1
-    print(f"\n{step_no:>2}. {text}", flush=True)
-
-
-def show(text):
-    print(f"    {text}", flush=True)
+use(GATEWAY, failure_prefix="Hành trình đặt lịch dừng lại: ")
 
 
 def hhmm(iso):

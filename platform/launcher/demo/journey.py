@@ -6,12 +6,15 @@ A citizen finds "Cấp Phiếu lý lịch tư pháp", files a dossier with docum
 (sandbox provider), the Sở Tư pháp receives it, asks for a supplement, the citizen resubmits, the officer processes and
 resolves it, the postal operator picks up, fails once, delivers, and the dossier is returned. Exit code 0 = the whole
 journey worked; any step that does not happen in time stops the demo with the reason."""
-import base64, json, re, subprocess, sys, time, urllib.error, urllib.parse, urllib.request, uuid
+import base64, json, re, sys, time, urllib.error, urllib.parse, urllib.request, uuid
+
+from demo_support import call, fail, show, step, token, use, wait
 
 GATEWAY = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8080"
 RUN = uuid.uuid4().hex[:6]
 CITIZEN = f"cd-demo-{RUN}"
 OFFICER_AGENCY = "000.21.27.H29"
+use(GATEWAY, wait_seconds=120)
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -29,73 +32,6 @@ def browse(url):
         if e.code in (301, 302, 303, 307):
             return e.headers.get("Location", "")
         fail(f"GET {url} answered {e.code}")
-
-
-def token(role, subject, *claims):
-    out = subprocess.run(["java", "-cp", "platform/testing/target/classes", "vn.motcua.testing.DevTokens", role, subject,
-                          *claims], capture_output=True, text=True, check=True)
-    return out.stdout.strip()
-
-
-def call(method, path, tok=None, body=None, headers=None, base=GATEWAY, expect=(200, 201)):
-    data = json.dumps(body).encode() if body is not None else None
-    request = urllib.request.Request(base + path, data=data, method=method)
-    request.add_header("Accept", "application/json")
-    if data is not None:
-        request.add_header("Content-Type", "application/json")
-    if tok:
-        request.add_header("Authorization", "Bearer " + tok)
-    for k, v in (headers or {}).items():
-        request.add_header(k, v)
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            text = response.read().decode()
-            status = response.status
-    except urllib.error.HTTPError as e:
-        text, status = e.read().decode(), e.code
-    if status not in expect:
-        if status in (502, 503, 504):
-            raise Unavailable(f"{method} {path} answered {status}: {text[:400]}")
-        fail(f"{method} {path} answered {status}: {text[:400]}")
-    return json.loads(text) if text and text.lstrip().startswith(("{", "[")) else text
-
-
-class Unavailable(Exception):
-    """The gateway found no instance of a service: transient while one restarts, so waits retry it."""
-
-
-sys.excepthook = lambda kind, value, trace: fail(str(value)) if kind is Unavailable else sys.__excepthook__(kind, value, trace)
-
-
-def wait(what, probe, seconds=120):
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        try:
-            value = probe()
-        except Unavailable:
-            value = None
-        if value:
-            return value
-        time.sleep(0.5)
-    fail(f"timed out after {seconds} s waiting for: {what}")
-
-
-def fail(message):
-    print(f"\n✗ {message}", file=sys.stderr)
-    sys.exit(1)
-
-
-step_no = 0
-
-
-def step(text):
-    global step_no
-    step_no += 1
-    print(f"\n{step_no:>2}. {text}", flush=True)
-
-
-def show(text):
-    print(f"    {text}", flush=True)
 
 
 citizen = token("citizen", CITIZEN, "name=Nguyễn Văn An", "email=an.nguyen@example.vn", "phone=0912345678")

@@ -51,7 +51,7 @@ class LocalStackTest {
 
     @AfterAll
     static void stopEverything() throws Exception {
-        motcua(ENV, "down");
+        Motcua.run(ENV, "down");
     }
 
     @Test
@@ -61,7 +61,7 @@ class LocalStackTest {
             Map<String, String> env = new HashMap<>(ENV);
             env.put("MOTCUA_HOME", HOME.resolveSibling("stack-home-taken").toString());
             env.put("MOTCUA_KAFKA_PORT", String.valueOf(taken.getLocalPort()));
-            Motcua.Result result = motcua(env, "up");
+            Motcua.Result result = Motcua.run(env, "up");
             assertThat(result.exit()).isNotZero();
             assertThat(result.stderrLines()).hasSize(1);
             assertThat(result.stderr()).contains("port " + taken.getLocalPort() + " is taken");
@@ -74,7 +74,7 @@ class LocalStackTest {
         Path file = Files.writeString(HOME.resolveSibling("not-a-directory"), "x");
         Map<String, String> env = new HashMap<>(ENV);
         env.put("MOTCUA_HOME", file.resolve("state").toString());
-        Motcua.Result result = motcua(env, "up");
+        Motcua.Result result = Motcua.run(env, "up");
         assertThat(result.exit()).isNotZero();
         assertThat(result.stderrLines()).hasSize(1);
         assertThat(result.stderr()).contains("not writable");
@@ -89,7 +89,7 @@ class LocalStackTest {
         Map<String, String> env = new HashMap<>(ENV);
         env.put("MOTCUA_HOME", HOME.resolveSibling("stack-home-nopg").toString());
         env.put("MOTCUA_PG_PORT", String.valueOf(freePortNotListening()));
-        Motcua.Result result = motcua(env, "up");
+        Motcua.Result result = Motcua.run(env, "up");
         assertThat(result.exit()).isNotZero();
         assertThat(result.stderrLines()).hasSize(1);
         assertThat(result.stderr()).contains("no PostgreSQL");
@@ -100,30 +100,30 @@ class LocalStackTest {
     void up_brings_the_platform_to_healthy_and_the_draft_reaches_the_inbox_through_kafka() throws Exception {
         Map<String, String> fresh = new HashMap<>(ENV);
         fresh.put("MOTCUA_DB_RECREATE", "true"); // the first up of the run starts from empty databases
-        Motcua.Result up = motcua(fresh, "up");
+        Motcua.Result up = Motcua.run(fresh, "up");
         assertThat(up.exit()).as(up.all()).isZero();
         assertThat(up.stdout()).contains("all six applications healthy in");
-        Map<String, Long> pids = pids();
+        Map<String, Long> pids = Motcua.pids(HOME);
         assertThat(pids).containsKeys("kafka", "gateway", "dossier-service", "notification-service");
 
-        Motcua.Result again = motcua(ENV, "up");
+        Motcua.Result again = Motcua.run(ENV, "up");
         assertThat(again.exit()).as(again.all()).isZero();
         assertThat(again.stdout()).contains("kafka: already running", "gateway: already running");
-        assertThat(pids()).isEqualTo(pids);
+        assertThat(Motcua.pids(HOME)).isEqualTo(pids);
 
-        Motcua.Result check = motcua(ENV, "check");
+        Motcua.Result check = Motcua.run(ENV, "check");
         assertThat(check.exit()).as(check.all()).isZero();
         assertThat(check.stdout()).contains("wiring OK");
 
-        Motcua.Result demo = motcua(ENV, "demo");
+        Motcua.Result demo = Motcua.run(ENV, "demo");
         assertThat(demo.exit()).as(demo.all()).isZero();
         assertThat(demo.stdout()).contains("đã thanh toán", "trạng thái RETURNED", "Đã trả kết quả hồ sơ", "Hành trình hoàn tất",
                 "Hành trình đặt lịch hoàn tất.");
 
-        Motcua.Result status = motcua(ENV, "status");
+        Motcua.Result status = Motcua.run(ENV, "status");
         assertThat(status.stdout()).contains("gateway").doesNotContain("NOT ready");
 
-        Motcua.Result down = motcua(ENV, "down");
+        Motcua.Result down = Motcua.run(ENV, "down");
         assertThat(down.exit()).as(down.all()).isZero();
         for (Map.Entry<String, Long> pid : pids.entrySet()) {
             assertThat(Motcua.alive(pid.getValue()))
@@ -131,17 +131,9 @@ class LocalStackTest {
         }
     }
 
-    private static Map<String, Long> pids() throws IOException {
-        return Motcua.pids(HOME);
-    }
-
     private static int freePortNotListening() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
-    }
-
-    private static Motcua.Result motcua(Map<String, String> env, String... args) throws Exception {
-        return Motcua.run(env, args);
     }
 }

@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
 
-/** A dossier's sync state with the national portal: its latest status and whether the portal has it. */
+/** A dossier's sync state with the national portal: its latest status, how far the portal has followed, whether it has the dossier. */
 @Entity
 @Table(name = "portal_sync")
 public class PortalSync extends PanacheEntityBase {
@@ -26,7 +26,11 @@ public class PortalSync extends PanacheEntityBase {
     public int portalStatus;
     @Column(name = "status_name")
     public String statusName;
+    /** +1 per event recorded; each revision is in {@code portal_sync_revision} with its own document. */
     public int revision;
+    /** The last revision the portal accepted: those after it are still to push, in order. */
+    @Column(name = "pushed_revision")
+    public int pushedRevision;
     @Column(name = "last_event_id")
     public String lastEventId;
     @Column(name = "last_event_type")

@@ -15,14 +15,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Pushes pending dossier states to the portal: create while the portal does not have the dossier, update once it
- * has; "already exists" on create switches to update and "not found" on update switches to create. Failures are
- * retried with exponential backoff; after the last attempt the dossier is FAILED until an officer re-syncs it.
+ * Pushes each dossier's revisions to the portal one by one, oldest first, so the portal sees every status the
+ * dossier went through: create while the portal does not have the dossier, update once it has; "already exists" on
+ * create switches to update and "not found" on update switches to create. A revision is only followed by the next
+ * once the portal accepted it. Failures are retried with exponential backoff; after the last attempt the dossier is
+ * FAILED until an officer re-syncs it (or its next event arrives).
  */
 @ApplicationScoped
 public class PortalSyncDispatcher {
 
     private static final Logger LOG = Logger.getLogger(PortalSyncDispatcher.class);
+    /** Revisions pushed per claim before the dossier goes back in the queue, so one long backlog does not starve others. */
+    static final int REVISIONS_PER_CLAIM = 50;
 
     @Inject
     EntityManager entityManager;
@@ -30,6 +34,10 @@ public class PortalSyncDispatcher {
     NationalPortal portal;
     @Inject
     NotificationConfig config;
+
+    /** The next revision to push: its number and document, and what the pusher knows of the dossier. */
+    record Pending(String dossierId, String dossierCode, boolean knownToPortal, int revision, String document) {
+    }
 
     @Scheduled(every = "${motcua.notification.dispatch-interval:1s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -58,51 +66,91 @@ public class PortalSyncDispatcher {
         return ids;
     }
 
+    /** Pushes the claimed dossier's revisions in order until none is left, one fails, or the claim's budget is spent. */
     void push(String dossierId) {
-        PortalSync sync = QuarkusTransaction.requiringNew().call(() -> PortalSync.<PortalSync>findById(dossierId));
-        if (sync == null) {
-            return;
+        for (int pushed = 0; pushed < REVISIONS_PER_CLAIM; pushed++) {
+            Optional<Pending> next = QuarkusTransaction.requiringNew().call(() -> next(dossierId));
+            if (next.isEmpty()) {
+                return;
+            }
+            NationalPortal.Answer answer = send(next.get());
+            if (!QuarkusTransaction.requiringNew().call(() -> record(next.get(), answer))) {
+                return;
+            }
         }
-        boolean update = sync.knownToPortal;
-        NationalPortal.Answer answer = call(sync, update);
-        if (answer.outcome() == NationalPortal.Outcome.ALREADY_EXISTS && !update) {
-            answer = call(sync, true);
-        } else if (answer.outcome() == NationalPortal.Outcome.NOT_FOUND && update) {
-            answer = call(sync, false);
-        }
-        NationalPortal.Answer result = answer;
-        QuarkusTransaction.requiringNew().run(() -> record(sync, result));
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                        update portal_sync set state = 'PENDING', attempts = 0, next_attempt_at = ?2
+                        where dossier_id = ?1 and state = 'SENDING'""")
+                .setParameter(1, dossierId).setParameter(2, OffsetDateTime.now(CloudEventCodec.ZONE)).executeUpdate());
     }
 
-    private NationalPortal.Answer call(PortalSync sync, boolean update) {
-        NationalPortal.Answer answer = update ? portal.update(sync.dossierCode, sync.document) : portal.create(sync.document);
+    /** The oldest revision the portal has not accepted, while the dossier is still ours to push (SENDING). */
+    @SuppressWarnings("unchecked")
+    Optional<Pending> next(String dossierId) {
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        select s.dossier_code, s.known_to_portal, r.revision, r.document
+                        from portal_sync s join portal_sync_revision r on r.dossier_id = s.dossier_id and r.revision > s.pushed_revision
+                        where s.dossier_id = ?1 and s.state = 'SENDING' order by r.revision limit 1""")
+                .setParameter(1, dossierId).getResultList();
+        if (rows.isEmpty()) {
+            // nothing left (a re-sync of a dossier whose revisions were all accepted re-opens the latest one instead)
+            entityManager.createNativeQuery("""
+                            update portal_sync set state = 'SYNCED', next_attempt_at = null
+                            where dossier_id = ?1 and state = 'SENDING' and pushed_revision >= revision""")
+                    .setParameter(1, dossierId).executeUpdate();
+            return Optional.empty();
+        }
+        Object[] row = rows.get(0);
+        return Optional.of(new Pending(dossierId, (String) row[0], (Boolean) row[1], ((Number) row[2]).intValue(), (String) row[3]));
+    }
+
+    private NationalPortal.Answer send(Pending pending) {
+        boolean update = pending.knownToPortal();
+        NationalPortal.Answer answer = call(pending, update);
+        if (answer.outcome() == NationalPortal.Outcome.ALREADY_EXISTS && !update) {
+            answer = call(pending, true);
+        } else if (answer.outcome() == NationalPortal.Outcome.NOT_FOUND && update) {
+            answer = call(pending, false);
+        }
+        return answer;
+    }
+
+    private NationalPortal.Answer call(Pending pending, boolean update) {
+        NationalPortal.Answer answer = update ? portal.update(pending.dossierCode(), pending.document()) : portal.create(pending.document());
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
                         insert into portal_sync_log (dossier_id, revision, operation, http_status, error_code, message)
                         values (?1, ?2, ?3, ?4, ?5, ?6)""")
-                .setParameter(1, sync.dossierId).setParameter(2, sync.revision).setParameter(3, update ? "UPDATE" : "CREATE")
+                .setParameter(1, pending.dossierId()).setParameter(2, pending.revision()).setParameter(3, update ? "UPDATE" : "CREATE")
                 .setParameter(4, answer.httpStatus()).setParameter(5, answer.errorCode())
                 .setParameter(6, answer.message() == null ? null : answer.message().substring(0, Math.min(1000, answer.message().length())))
                 .executeUpdate());
         return answer;
     }
 
-    void record(PortalSync pushed, NationalPortal.Answer answer) {
+    /**
+     * Records the portal's answer to one revision.
+     *
+     * @return whether to go on with the next revision now (accepted, and newer revisions are waiting)
+     */
+    boolean record(Pending pushed, NationalPortal.Answer answer) {
         OffsetDateTime now = OffsetDateTime.now(CloudEventCodec.ZONE);
         if (answer.outcome() == NationalPortal.Outcome.OK) {
-            // a newer revision arrived while we pushed: it is due at once
-            entityManager.createNativeQuery("""
+            // newer revisions waiting: keep the dossier (SENDING, lease renewed) and go on; attempts = 1 stands for
+            // the attempt at the next revision that starts now
+            int kept = entityManager.createNativeQuery("""
                             update portal_sync set known_to_portal = true, last_error_code = null, last_error = null,
-                                synced_at = ?2, updated_at = ?2,
-                                state = case when revision = ?3 then 'SYNCED' else 'PENDING' end,
-                                attempts = case when revision = ?3 then attempts else 0 end,
-                                next_attempt_at = case when revision = ?3 then null else cast(?2 as timestamptz) end
+                                pushed_revision = greatest(pushed_revision, ?3), synced_at = ?2, updated_at = ?2,
+                                state = case when revision <= ?3 then 'SYNCED' else 'SENDING' end,
+                                attempts = case when revision <= ?3 then attempts else 1 end,
+                                next_attempt_at = case when revision <= ?3 then null else cast(?4 as timestamptz) end
                             where dossier_id = ?1 and state = 'SENDING'""")
-                    .setParameter(1, pushed.dossierId).setParameter(2, now).setParameter(3, pushed.revision).executeUpdate();
-            return;
+                    .setParameter(1, pushed.dossierId()).setParameter(2, now).setParameter(3, pushed.revision())
+                    .setParameter(4, now.plus(config.retry().sendingLease())).executeUpdate();
+            return kept == 1;
         }
-        PortalSync sync = PortalSync.findById(pushed.dossierId);
+        PortalSync sync = PortalSync.findById(pushed.dossierId());
         if (sync == null || !PortalSync.State.SENDING.name().equals(sync.state)) {
-            return;
+            return false;
         }
         if (answer.outcome() == NationalPortal.Outcome.ALREADY_EXISTS) {
             sync.knownToPortal = true;
@@ -118,8 +166,9 @@ public class PortalSyncDispatcher {
         } else {
             sync.state = PortalSync.State.FAILED.name();
             sync.nextAttemptAt = null;
-            LOG.warnf("portal sync of dossier %s (%s) failed after %d attempts: %s %s", sync.dossierId, sync.dossierCode,
-                    sync.attempts, answer.errorCode(), answer.message());
+            LOG.warnf("portal sync of dossier %s (%s) failed at revision %d after %d attempts: %s %s", sync.dossierId,
+                    sync.dossierCode, pushed.revision(), sync.attempts, answer.errorCode(), answer.message());
         }
+        return false;
     }
 }

@@ -18,9 +18,9 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * Records every dossier status change and processing step as the dossier's next portal revision; the
- * {@link PortalSyncDispatcher} pushes it. Drafts are never sent (the portal does not see them). An event older than
- * the one already recorded does not overwrite it.
+ * Records every dossier status change and processing step as the dossier's next portal revision, with its own
+ * document; the {@link PortalSyncDispatcher} pushes the revisions one by one, in order. Drafts are never sent (the
+ * portal does not see them). An event older than the one already recorded is dropped.
  */
 @ApplicationScoped
 public class PortalSyncHandler implements EventHandler {
@@ -77,9 +77,9 @@ public class PortalSyncHandler implements EventHandler {
             throw new IllegalStateException(e);
         }
         OffsetDateTime now = OffsetDateTime.now(CloudEventCodec.ZONE);
-        // while a push is in flight the row stays SENDING: the dispatcher sees the new revision when it records the
-        // answer and pushes again, so two pushes of one dossier never race each other to the portal
-        entityManager.createNativeQuery("""
+        // while a push is in flight the row stays SENDING: the pusher goes on with the new revision once the one in
+        // flight is answered, so two pushes of one dossier never race each other to the portal
+        int recorded = entityManager.createNativeQuery("""
                         insert into portal_sync (dossier_id, dossier_code, agency_code, portal_status, status_name, revision,
                             last_event_id, last_event_type, last_event_at, document, state, attempts, next_attempt_at, updated_at)
                         values (?1, ?2, ?3, ?4, ?5, 1, ?6, ?7, ?8, ?9, 'PENDING', 0, ?10, ?10)
@@ -101,6 +101,15 @@ public class PortalSyncHandler implements EventHandler {
                 .setParameter(6, event.id()).setParameter(7, event.type()).setParameter(8, at).setParameter(9, json)
                 .setParameter(10, now)
                 .executeUpdate();
+        if (recorded == 0) {
+            return; // older than what the portal already has or is about to get: sending it would move the status back
+        }
+        // the revision just counted, with its own document: the portal is sent every one of them, in order
+        entityManager.createNativeQuery("""
+                        insert into portal_sync_revision (dossier_id, revision, event_id, event_type, event_at, portal_status, document)
+                        select dossier_id, revision, last_event_id, last_event_type, last_event_at, portal_status, document
+                        from portal_sync where dossier_id = ?1""")
+                .setParameter(1, dossier.dossierId()).executeUpdate();
     }
 
     private static String text(JsonNode data, String field) {

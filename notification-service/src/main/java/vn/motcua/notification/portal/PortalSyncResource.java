@@ -40,13 +40,15 @@ public class PortalSyncResource {
     Caller caller;
 
     public record SyncView(String dossierId, String dossierCode, String agencyCode, int portalStatus, String status,
-                           int revision, String lastEventType, OffsetDateTime lastEventAt,
+                           int revision,
+                           @Schema(description = "The last revision the portal accepted; the ones after it are pushed in order")
+                           int pushedRevision, String lastEventType, OffsetDateTime lastEventAt,
                            @Schema(example = "SYNCED", description = "PENDING, SENDING, SYNCED or FAILED") String state,
                            boolean knownToPortal, int attempts, OffsetDateTime nextAttemptAt, String lastErrorCode,
                            String lastError, OffsetDateTime syncedAt, List<PortalSyncService.LogEntry> log) {
         static SyncView of(PortalSync s, List<PortalSyncService.LogEntry> log) {
             return new SyncView(s.dossierId, s.dossierCode, s.agencyCode, s.portalStatus, s.statusName, s.revision,
-                    s.lastEventType, Times.local(s.lastEventAt), s.state, s.knownToPortal, s.attempts,
+                    s.pushedRevision, s.lastEventType, Times.local(s.lastEventAt), s.state, s.knownToPortal, s.attempts,
                     Times.local(s.nextAttemptAt), s.lastErrorCode, s.lastError, Times.local(s.syncedAt), log);
         }
     }
@@ -90,8 +92,9 @@ public class PortalSyncResource {
 
     @POST
     @Path("/{dossierId}/resync")
-    @Operation(summary = "Push the dossier's latest state to the portal again",
-            description = "For a FAILED (or any) dossier once the cause is fixed: fresh attempts, due at once. "
+    @Operation(summary = "Push the dossier's pending revisions to the portal again",
+            description = "For a FAILED dossier once the cause is fixed: fresh attempts, due at once, starting from the "
+                    + "oldest revision the portal has not accepted. For a SYNCED dossier the latest revision is pushed again. "
                     + "Returns the state right after queueing (PENDING).")
     @APIResponse(responseCode = "200", description = "Queued")
     @APIResponse(responseCode = "404", description = "Unknown dossier, or another agency's", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))

@@ -61,7 +61,10 @@ public class PortalSyncService {
                 r[2] == null ? null : ((Number) r[2]).intValue(), (String) r[3], (String) r[4], Times.local(toTime(r[5])))).toList();
     }
 
-    /** Pushes the dossier's latest state again, now, with fresh attempts. */
+    /**
+     * Pushes the dossier's revisions the portal has not accepted, now, with fresh attempts; when it has accepted them
+     * all, the latest one again (the portal may have lost it).
+     */
     public PortalSync resync(String dossierId, Optional<String> agency) {
         PortalSync sync = get(dossierId, agency);
         if (PortalSync.State.SENDING.name().equals(sync.state)) {
@@ -70,6 +73,7 @@ public class PortalSyncService {
         OffsetDateTime now = OffsetDateTime.now(CloudEventCodec.ZONE);
         sync.state = PortalSync.State.PENDING.name();
         sync.attempts = 0;
+        sync.pushedRevision = Math.min(sync.pushedRevision, sync.revision - 1);
         sync.nextAttemptAt = now;
         sync.updatedAt = now;
         return sync;

@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 import vn.motcua.contracts.dossier.DossierEvents;
+import vn.motcua.contracts.events.CloudEventCodec;
 import vn.motcua.contracts.events.Topics;
 import vn.motcua.notification.support.Events;
 import vn.motcua.notification.support.FakePortal;
@@ -73,6 +74,66 @@ class PortalSyncTest {
         // the draft never reached the portal: every push carried a real status
         assertThat(OutsideSystems.http().requests("/portal/api/dossiers").stream()
                 .filter(r -> r.body().contains(code)).noneMatch(r -> r.body().contains("\"TrangThaiHoSo\":0"))).isTrue();
+    }
+
+    @Test
+    void a_burst_of_events_reaches_the_portal_as_every_status_in_order_even_through_a_failure() {
+        String id = Events.unique("dossier");
+        String code = dossier(id, "SUBMITTED", 1).dossierCode();
+        FakePortal.FAIL_NEXT.put(code, new AtomicInteger(1)); // the first push fails: the rest queue up behind it
+        OffsetDateTime due = OffsetDateTime.parse("2026-11-24T17:00:00+07:00");
+        Events.send(Topics.DOSSIER, id, DossierEvents.SUBMITTED, new DossierEvents.Submitted(dossier(id, "SUBMITTED", 1),
+                Events.now(), false, null));
+        Events.send(Topics.DOSSIER, id, DossierEvents.RECEIVED, new DossierEvents.Received(dossier(id, "RECEIVED", 2), "BN-5",
+                Events.now(), due, "cb-001"));
+        Events.send(Topics.DOSSIER, id, DossierEvents.SUPPLEMENT_REQUESTED, new DossierEvents.SupplementRequested(
+                dossier(id, "SUPPLEMENT_REQUIRED", 5), "Thiếu bản sao giấy chứng sinh", List.of("Giấy chứng sinh"),
+                Events.now(), "cb-001"));
+        Events.send(Topics.DOSSIER, id, DossierEvents.SUPPLEMENT_SUBMITTED, new DossierEvents.SupplementSubmitted(
+                dossier(id, "RECEIVED", 2), Events.now()));
+        Events.send(Topics.DOSSIER, id, DossierEvents.STEP_CHANGED, new DossierEvents.StepChanged(dossier(id, "PROCESSING", 4),
+                "Thẩm định", "cb-002", null, Events.now()));
+        Events.send(Topics.DOSSIER, id, DossierEvents.STEP_CHANGED, new DossierEvents.StepChanged(dossier(id, "PROCESSING", 4),
+                "Phê duyệt", "ld-001", null, Events.now()));
+        Events.send(Topics.DOSSIER, id, DossierEvents.RESOLVED, new DossierEvents.Resolved(dossier(id, "RESOLVED", 9),
+                "Đã cấp giấy khai sinh", "COUNTER", null, Events.now(), "ld-001"));
+        Events.send(Topics.DOSSIER, id, DossierEvents.RETURNED, new DossierEvents.Returned(dossier(id, "RETURNED", 10),
+                "COUNTER", Events.now()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "SYNCED".equals(stateName(id)) && state(id).getInt("revision") == 8);
+        // every status, once each, in the order the dossier went through them: none coalesced into the latest
+        assertThat(FakePortal.HISTORY.get(code)).containsExactly(1, 2, 5, 2, 4, 4, 9, 10);
+        JsonPath view = state(id);
+        assertThat(view.getInt("pushedRevision")).isEqualTo(8);
+        assertThat(view.getInt("portalStatus")).isEqualTo(10);
+        List<Integer> accepted = view.getList("log.findAll { it.errorCode == '0' }.revision", Integer.class);
+        assertThat(accepted).containsExactly(8, 7, 6, 5, 4, 3, 2, 1); // newest first
+        assertThat(view.getList("log.errorCode")).last().isEqualTo("SYSTEM_ERROR");
+
+        // a re-sync of a fully synced dossier pushes the latest revision again, and only that one
+        given().auth().oauth2(officer()).post("/api/v1/notifications/portal-sync/" + id + "/resync").then()
+                .statusCode(200).body("state", equalTo("PENDING")).body("pushedRevision", equalTo(7));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "SYNCED".equals(stateName(id)) && FakePortal.HISTORY.get(code).size() == 9);
+        assertThat(FakePortal.HISTORY.get(code)).endsWith(9, 10, 10);
+        assertThat(state(id).getInt("pushedRevision")).isEqualTo(8);
+    }
+
+    @Test
+    void an_event_older_than_the_latest_is_not_sent_to_move_the_status_back() {
+        String id = Events.unique("dossier");
+        String code = dossier(id, "RECEIVED", 2).dossierCode();
+        OffsetDateTime due = OffsetDateTime.parse("2026-11-24T17:00:00+07:00");
+        var received = CloudEventCodec.create("/test-dossier-service", DossierEvents.RECEIVED, id,
+                new DossierEvents.Received(dossier(id, "RECEIVED", 2), "BN-6", Events.now(), due, "cb-001"));
+        var stepChanged = CloudEventCodec.create("/test-dossier-service", DossierEvents.STEP_CHANGED, id,
+                new DossierEvents.StepChanged(dossier(id, "PROCESSING", 4), "Thẩm định", "cb-002", null, Events.now()));
+        Events.send(Topics.DOSSIER, id, stepChanged);
+        Events.send(Topics.DOSSIER, id, received); // delivered late: older than what the portal already has
+        Events.send(Topics.DOSSIER, id, DossierEvents.RESOLVED, new DossierEvents.Resolved(dossier(id, "RESOLVED", 9),
+                "Đã cấp", "COUNTER", null, Events.now(), "ld-001"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "SYNCED".equals(stateName(id)) && state(id).getInt("portalStatus") == 9);
+        assertThat(FakePortal.HISTORY.get(code)).containsExactly(4, 9);
+        assertThat(state(id).getInt("revision")).isEqualTo(2);
     }
 
     @Test

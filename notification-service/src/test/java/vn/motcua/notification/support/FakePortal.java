@@ -5,8 +5,10 @@ import vn.motcua.contracts.events.CloudEventCodec;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -19,6 +21,8 @@ public final class FakePortal {
     public static final String TOKEN = "test-portal-token";
     /** MaHoSo → the last document stored. */
     public static final Map<String, JsonNode> DOSSIERS = new ConcurrentHashMap<>();
+    /** MaHoSo → every status (TrangThaiHoSo) accepted, in the order the portal accepted them. */
+    public static final Map<String, List<Integer>> HISTORY = new ConcurrentHashMap<>();
     /** MaHoSo → how many more calls fail with HTTP 500. */
     public static final Map<String, AtomicInteger> FAIL_NEXT = new ConcurrentHashMap<>();
     /** MaHoSo → an error code the portal answers (HTTP 200) instead of accepting, every time. */
@@ -59,8 +63,7 @@ public final class FakePortal {
             if (DOSSIERS.containsKey(code)) {
                 return reply("DOSSIER_EXISTS", "Hồ sơ đã tồn tại");
             }
-            DOSSIERS.put(code, doc);
-            return reply("0", "Thành công");
+            return accept(code, doc);
         }
         if (request.method().equals("PUT")) {
             String pathCode = URLDecoder.decode(request.path().substring("/portal/api/dossiers/".length()), StandardCharsets.UTF_8);
@@ -70,10 +73,15 @@ public final class FakePortal {
             if (!DOSSIERS.containsKey(code)) {
                 return reply("DOSSIER_NOT_FOUND", "Không tìm thấy hồ sơ");
             }
-            DOSSIERS.put(code, doc);
-            return reply("0", "Thành công");
+            return accept(code, doc);
         }
         return new HttpStub.Reply(405, "{\"error_code\":\"METHOD\"}");
+    }
+
+    private static HttpStub.Reply accept(String code, JsonNode doc) {
+        DOSSIERS.put(code, doc);
+        HISTORY.computeIfAbsent(code, c -> new CopyOnWriteArrayList<>()).add(doc.path("TrangThaiHoSo").asInt());
+        return reply("0", "Thành công");
     }
 
     private static HttpStub.Reply reply(String code, String message) {

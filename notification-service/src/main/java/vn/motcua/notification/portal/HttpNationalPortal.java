@@ -17,7 +17,7 @@ import java.time.Duration;
 
 /**
  * The portal over HTTP (protocol in the README): {@code POST <url>/dossiers} to create, {@code PUT
- * <url>/dossiers/{MaHoSo}} to update, bearer token, JSON answer {@code {"error_code": "...", "message": "..."}}.
+ * <url>/dossiers/{MaHoSo}} to update, bearer token, an {@code Idempotency-Key} per revision, JSON answer {@code {"error_code": "...", "message": "..."}}.
  * The portal answers HTTP 200 even for refusals, so the error code — not the HTTP status — decides.
  */
 @ApplicationScoped
@@ -26,6 +26,8 @@ public class HttpNationalPortal implements NationalPortal {
     public static final String OK = "0";
     public static final String ALREADY_EXISTS = "DOSSIER_EXISTS";
     public static final String NOT_FOUND = "DOSSIER_NOT_FOUND";
+    /** Not part of the portal's API (it ignores it); a receiver that keeps it can drop repeated pushes. */
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     @Inject
     NotificationConfig config;
@@ -35,16 +37,16 @@ public class HttpNationalPortal implements NationalPortal {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Override
-    public Answer create(String document) {
-        return call("POST", "/dossiers", document);
+    public Answer create(String document, String revisionKey) {
+        return call("POST", "/dossiers", document, revisionKey);
     }
 
     @Override
-    public Answer update(String dossierCode, String document) {
-        return call("PUT", "/dossiers/" + URLEncoder.encode(dossierCode, StandardCharsets.UTF_8), document);
+    public Answer update(String dossierCode, String document, String revisionKey) {
+        return call("PUT", "/dossiers/" + URLEncoder.encode(dossierCode, StandardCharsets.UTF_8), document, revisionKey);
     }
 
-    private Answer call(String method, String path, String document) {
+    private Answer call(String method, String path, String document, String revisionKey) {
         if (config.portal().url().isEmpty()) {
             return new Answer(Outcome.FAILED, null, "NOT_CONFIGURED", "motcua.notification.portal.url is not set");
         }
@@ -52,6 +54,7 @@ public class HttpNationalPortal implements NationalPortal {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(config.portal().url().get() + path))
                     .timeout(config.portal().timeout())
                     .header("Content-Type", "application/json; charset=UTF-8")
+                    .header(IDEMPOTENCY_KEY, revisionKey)
                     .method(method, HttpRequest.BodyPublishers.ofString(document, StandardCharsets.UTF_8));
             config.portal().token().filter(t -> !t.isBlank()).ifPresent(t -> request.header("Authorization", "Bearer " + t));
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -17,7 +17,11 @@ public interface NationalPortal {
     record Answer(Outcome outcome, Integer httpStatus, String errorCode, String message) {
     }
 
-    Answer create(String document);
+    /**
+     * @param revisionKey the same for every re-send of one revision (the id of the event behind it), so a portal
+     *                    that keeps it can drop a repeat of a push it already accepted
+     */
+    Answer create(String document, String revisionKey);
 
-    Answer update(String dossierCode, String document);
+    Answer update(String dossierCode, String document, String revisionKey);
 }

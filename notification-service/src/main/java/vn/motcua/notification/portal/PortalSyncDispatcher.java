@@ -36,7 +36,7 @@ public class PortalSyncDispatcher {
     NotificationConfig config;
 
     /** The next revision to push: its number and document, and what the pusher knows of the dossier. */
-    record Pending(String dossierId, String dossierCode, boolean knownToPortal, int revision, String document) {
+    record Pending(String dossierId, String dossierCode, boolean knownToPortal, int revision, String eventId, String document) {
     }
 
     @Scheduled(every = "${motcua.notification.dispatch-interval:1s}", delayed = "1s",
@@ -88,7 +88,7 @@ public class PortalSyncDispatcher {
     @SuppressWarnings("unchecked")
     Optional<Pending> next(String dossierId) {
         List<Object[]> rows = entityManager.createNativeQuery("""
-                        select s.dossier_code, s.known_to_portal, r.revision, r.document
+                        select s.dossier_code, s.known_to_portal, r.revision, r.event_id, r.document
                         from portal_sync s join portal_sync_revision r on r.dossier_id = s.dossier_id and r.revision > s.pushed_revision
                         where s.dossier_id = ?1 and s.state = 'SENDING' order by r.revision limit 1""")
                 .setParameter(1, dossierId).getResultList();
@@ -101,7 +101,8 @@ public class PortalSyncDispatcher {
             return Optional.empty();
         }
         Object[] row = rows.get(0);
-        return Optional.of(new Pending(dossierId, (String) row[0], (Boolean) row[1], ((Number) row[2]).intValue(), (String) row[3]));
+        return Optional.of(new Pending(dossierId, (String) row[0], (Boolean) row[1], ((Number) row[2]).intValue(),
+                (String) row[3], (String) row[4]));
     }
 
     private NationalPortal.Answer send(Pending pending) {
@@ -116,7 +117,8 @@ public class PortalSyncDispatcher {
     }
 
     private NationalPortal.Answer call(Pending pending, boolean update) {
-        NationalPortal.Answer answer = update ? portal.update(pending.dossierCode(), pending.document()) : portal.create(pending.document());
+        NationalPortal.Answer answer = update ? portal.update(pending.dossierCode(), pending.document(), pending.eventId())
+                : portal.create(pending.document(), pending.eventId());
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
                         insert into portal_sync_log (dossier_id, revision, operation, http_status, error_code, message)
                         values (?1, ?2, ?3, ?4, ?5, ?6)""")

@@ -103,6 +103,7 @@ class PortalSyncTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> "SYNCED".equals(stateName(id)) && state(id).getInt("revision") == 8);
         // every status, once each, in the order the dossier went through them: none coalesced into the latest
         assertThat(FakePortal.HISTORY.get(code)).containsExactly(1, 2, 5, 2, 4, 4, 9, 10);
+        assertThat(FakePortal.KEYS.get(code)).hasSize(8).doesNotHaveDuplicates().doesNotContain("null");
         JsonPath view = state(id);
         assertThat(view.getInt("pushedRevision")).isEqualTo(8);
         assertThat(view.getInt("portalStatus")).isEqualTo(10);
@@ -115,6 +116,8 @@ class PortalSyncTest {
                 .statusCode(200).body("state", equalTo("PENDING")).body("pushedRevision", equalTo(7));
         await().atMost(Duration.ofSeconds(20)).until(() -> "SYNCED".equals(stateName(id)) && FakePortal.HISTORY.get(code).size() == 9);
         assertThat(FakePortal.HISTORY.get(code)).endsWith(9, 10, 10);
+        List<String> keys = FakePortal.KEYS.get(code);
+        assertThat(keys.get(8)).as("a re-send carries the revision's key").isEqualTo(keys.get(7));
         assertThat(state(id).getInt("pushedRevision")).isEqualTo(8);
     }
 

@@ -23,6 +23,8 @@ public final class FakePortal {
     public static final Map<String, JsonNode> DOSSIERS = new ConcurrentHashMap<>();
     /** MaHoSo → every status (TrangThaiHoSo) accepted, in the order the portal accepted them. */
     public static final Map<String, List<Integer>> HISTORY = new ConcurrentHashMap<>();
+    /** MaHoSo → the Idempotency-Key of every push accepted, in the same order as {@link #HISTORY}. */
+    public static final Map<String, List<String>> KEYS = new ConcurrentHashMap<>();
     /** MaHoSo → how many more calls fail with HTTP 500. */
     public static final Map<String, AtomicInteger> FAIL_NEXT = new ConcurrentHashMap<>();
     /** MaHoSo → an error code the portal answers (HTTP 200) instead of accepting, every time. */
@@ -63,7 +65,7 @@ public final class FakePortal {
             if (DOSSIERS.containsKey(code)) {
                 return reply("DOSSIER_EXISTS", "Hồ sơ đã tồn tại");
             }
-            return accept(code, doc);
+            return accept(code, doc, request.header("Idempotency-Key"));
         }
         if (request.method().equals("PUT")) {
             String pathCode = URLDecoder.decode(request.path().substring("/portal/api/dossiers/".length()), StandardCharsets.UTF_8);
@@ -73,13 +75,14 @@ public final class FakePortal {
             if (!DOSSIERS.containsKey(code)) {
                 return reply("DOSSIER_NOT_FOUND", "Không tìm thấy hồ sơ");
             }
-            return accept(code, doc);
+            return accept(code, doc, request.header("Idempotency-Key"));
         }
         return new HttpStub.Reply(405, "{\"error_code\":\"METHOD\"}");
     }
 
-    private static HttpStub.Reply accept(String code, JsonNode doc) {
+    private static HttpStub.Reply accept(String code, JsonNode doc, String key) {
         DOSSIERS.put(code, doc);
+        KEYS.computeIfAbsent(code, c -> new CopyOnWriteArrayList<>()).add(String.valueOf(key));
         HISTORY.computeIfAbsent(code, c -> new CopyOnWriteArrayList<>()).add(doc.path("TrangThaiHoSo").asInt());
         return reply("0", "Thành công");
     }

@@ -52,7 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *     notification-service instances are killed (SIGKILL) right after submission, and Kafka is stopped when the
  *     officer starts working and started again (with notification-service) while the journey goes on; the payment
  *     provider replays its notification (one payment). Afterwards the mailbox
- *     holds each email exactly once, the inbox each notification once, the portal has the final status and the
+ *     holds each email exactly once, the inbox each notification once, the portal every status in order and the
  *     statistics count the dossier once;</li>
  * <li>PostgreSQL restarts under the running services; they recover, and the wiring check and the booking journey
  *     (book, suspension cancels, urgent exception, rebook, check in, served) then run through the second gateway.</li>
@@ -197,10 +197,22 @@ class JourneyUnderFaultsTest {
                 (select dossier_id from portal_sync where dossier_code = ?)""", dossierCode);
         assertThat(inbox).hasSizeGreaterThanOrEqualTo(15).doesNotHaveDuplicates();
 
-        // the national portal has the dossier in its final state (it is sent the latest state of each dossier)
-        awaitTrue("the portal to hold status 10 (returned)", Duration.ofSeconds(60),
-                () -> portal.statusesOf(dossierCode).contains(10));
-        assertThat(portal.statusesOf(dossierCode).get(portal.statusesOf(dossierCode).size() - 1)).isEqualTo(10);
+        // the national portal received every status the dossier went through, in order: one push per dossier event
+        // (draft excepted), each carrying that event's id as its key, in the order dossier-service committed them
+        List<String> events = strings("motcua_dossier", """
+                select event_id || ' ' || (payload::jsonb #>> '{data,dossier,portalStatus}') from outbox_event
+                where topic = 'dossier.events' and event_type <> 'vn.motcua.dossier.draft-created.v1'
+                and event_key = (select id::text from dossier where code = ?) order by id""", dossierCode);
+        assertThat(events).as("dossier events of the journey").hasSizeGreaterThanOrEqualTo(8);
+        List<PortalReceiver.Accepted> expected = events.stream().map(e -> e.split(" "))
+                .map(e -> new PortalReceiver.Accepted(Integer.parseInt(e[1]), e[0])).toList();
+        awaitTrue("the portal to receive all " + expected.size() + " statuses", Duration.ofSeconds(60),
+                () -> portal.acceptedOf(dossierCode).size() >= expected.size());
+        assertThat(portal.acceptedOf(dossierCode)).as("pushes accepted by the portal (%d repeats dropped)",
+                portal.repeatsOf(dossierCode)).containsExactlyElementsOf(expected);
+        assertThat(portal.statusesOf(dossierCode)).contains(2, 5, 4, 9).endsWith(10);
+        System.out.printf("stack-test: the portal received statuses %s (%d repeated pushes dropped)%n",
+                portal.statusesOf(dossierCode), portal.repeatsOf(dossierCode));
 
         // statistics count the dossier once, read through the second gateway
         String officer = DevTokens.officer("cb-tuphap-01", "000.21.27.H29");

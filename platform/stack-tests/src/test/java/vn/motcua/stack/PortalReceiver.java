@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 /**
  * A test national portal on a loopback port, speaking the sync protocol of notification-service's README:
  * {@code POST <url>/dossiers} creates, {@code PUT <url>/dossiers/{MaHoSo}} updates, bearer token, JSON answer with
- * {@code error_code} "0" on success. It records every accepted document's status, per dossier code.
+ * {@code error_code} "0" on success. It records every accepted document's status and Idempotency-Key, per dossier
+ * code, and, as a receiver keeping the key would, counts a repeated key once (pushes are at least once).
  */
 final class PortalReceiver implements AutoCloseable {
 
@@ -29,7 +30,12 @@ final class PortalReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final Set<String> known = ConcurrentHashMap.newKeySet();
-    private final Map<String, List<Integer>> statuses = new ConcurrentHashMap<>();
+    private final Map<String, List<Accepted>> accepted = new ConcurrentHashMap<>();
+    private final Map<String, Integer> repeats = new ConcurrentHashMap<>();
+
+    /** One accepted push: the portal status it carried and the revision's key. */
+    record Accepted(int status, String key) {
+    }
 
     PortalReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
@@ -41,9 +47,19 @@ final class PortalReceiver implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/portal/api";
     }
 
-    /** The statuses the portal accepted for a dossier, in arrival order. */
+    /** The statuses the portal accepted for a dossier, in arrival order, each revision once. */
     List<Integer> statusesOf(String dossierCode) {
-        return List.copyOf(statuses.getOrDefault(dossierCode, List.of()));
+        return acceptedOf(dossierCode).stream().map(Accepted::status).toList();
+    }
+
+    /** The pushes the portal accepted for a dossier, in arrival order, each revision (key) once. */
+    List<Accepted> acceptedOf(String dossierCode) {
+        return List.copyOf(accepted.getOrDefault(dossierCode, List.of()));
+    }
+
+    /** How many pushes repeated a revision already accepted (a sender's at-least-once re-send). */
+    int repeatsOf(String dossierCode) {
+        return repeats.getOrDefault(dossierCode, 0);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -73,8 +89,22 @@ final class PortalReceiver implements AutoCloseable {
                     return;
                 }
             }
-            statuses.computeIfAbsent(dossierCode, c -> new CopyOnWriteArrayList<>()).add(Integer.parseInt(status.group(1)));
+            String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+            if (key == null || key.isBlank()) {
+                answer(exchange, 200, "MISSING_IDEMPOTENCY_KEY");
+                return;
+            }
+            recordOnce(dossierCode, new Accepted(Integer.parseInt(status.group(1)), key));
             answer(exchange, 200, "0");
+        }
+    }
+
+    private synchronized void recordOnce(String dossierCode, Accepted push) {
+        List<Accepted> pushes = accepted.computeIfAbsent(dossierCode, c -> new CopyOnWriteArrayList<>());
+        if (pushes.stream().anyMatch(p -> p.key().equals(push.key()))) {
+            repeats.merge(dossierCode, 1, Integer::sum);
+        } else {
+            pushes.add(push);
         }
     }
 

@@ -63,7 +63,7 @@ class AccessTest {
     }
 
     @Test
-    void the_payer_downloads_the_receipt_as_json_and_pdf() {
+    void the_payer_downloads_the_receipt_as_json_and_pdf() throws java.io.IOException {
         Dossier d = newDossier();
         String id = requirePayment(d, "POST", false, judicialRecordFee());
         given().auth().oauth2(d.token()).get("/api/v1/payments/" + id + "/receipt").then().statusCode(404);
@@ -78,8 +78,11 @@ class AccessTest {
                 .body("provider", equalTo("GATEWAY")).body("payerName", equalTo("Nguyễn Văn An"));
         byte[] pdf = given().auth().oauth2(d.token()).accept("application/pdf").get("/api/v1/payments/" + id + "/receipt")
                 .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
-        String text = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1);
-        assertThat(text).startsWith("%PDF-1.4").contains("BIEN LAI").contains(d.dossierCode()).contains("230,000").endsWith("%%EOF\n");
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document)).contains("BIÊN LAI THU PHÍ")
+                    .contains(d.dossierCode()).contains("Người nộp: Nguyễn Văn An").contains("Tổng cộng: 230.000 đồng");
+        }
         given().auth().oauth2(DevTokens.officer("cb-003", AGENCY)).get("/api/v1/payments/" + id + "/receipt").then().statusCode(200);
     }
 }

@@ -21,7 +21,8 @@ public final class BookingDtos {
             @NotBlank @Pattern(regexp = "[0-9A-Za-z.]{3,30}") @Schema(example = "1.001193") String procedureCode,
             @NotNull @Schema(example = "2026-11-25T08:30:00+07:00") OffsetDateTime slotStart,
             @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]{1,100}") @Schema(example = "3f9c1a2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b",
-                    description = "the dossier this visit is for, if any") String dossierId) {
+                    description = "the dossier this visit is for, if any: one of the caller's own dossiers that has "
+                            + "not ended") String dossierId) {
     }
 
     @Schema(name = "RescheduleBooking")

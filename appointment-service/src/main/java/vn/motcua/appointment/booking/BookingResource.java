@@ -59,13 +59,17 @@ public class BookingResource {
     @Operation(summary = "Book a slot (hold a seat)",
             description = "Takes a seat of the slot for the hold time and returns the booking code; confirm it with "
                     + "POST /{id}/confirmation before holdExpiresAt or the seat is released. Never overbooks: the last "
-                    + "seat goes to exactly one request, the others get 409 SLOT_FULL. Accepts Idempotency-Key.")
+                    + "seat goes to exactly one request, the others get 409 SLOT_FULL. A dossierId must name one of "
+                    + "the caller's own dossiers that has not ended (as dossier.events reported it, which may lag a "
+                    + "few seconds behind dossier-service); anything else is 422. Accepts Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Held", content = @Content(schema = @Schema(implementation = BookingView.class)))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED / MALFORMED_JSON", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown service point", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "SLOT_FULL, IDEMPOTENCY_KEY_REUSED", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "SLOT_IN_PAST, MINIMUM_NOTICE_NOT_MET, BEYOND_BOOKING_HORIZON, SERVICE_POINT_CLOSED, "
-            + "OUTSIDE_OPENING_HOURS, PROCEDURE_NOT_SERVED, ACTIVE_BOOKING_EXISTS, WEEKLY_BOOKING_LIMIT, INTAKE_SUSPENDED",
+            + "OUTSIDE_OPENING_HOURS, PROCEDURE_NOT_SERVED, ACTIVE_BOOKING_EXISTS, WEEKLY_BOOKING_LIMIT, "
+            + "INTAKE_SUSPENDED, DOSSIER_NOT_LINKABLE (dossierId unknown or not the caller's: one answer for both), "
+            + "DOSSIER_CLOSED (the caller's dossier was refused, withdrawn, stopped or returned)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull @Valid BookingDtos.CreateBooking request,
                            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {

@@ -59,6 +59,8 @@ public class BookingService {
     AppointmentConfig config;
     @Inject
     AppClock clock;
+    @Inject
+    KnownDossiers knownDossiers;
 
     /**
      * Holds a seat for the citizen: the seat is taken now (so the citizen cannot lose it while confirming) and
@@ -67,6 +69,9 @@ public class BookingService {
     public Booking hold(@NotNull Applicant citizen, @NotNull @Valid BookingDtos.CreateBooking request) {
         ServicePoint point = servicePoints.require(request.servicePointCode());
         SlotCatalogue.ResolvedSlot slot = slots.resolveForBooking(point, request.procedureCode(), request.slotStart());
+        if (request.dossierId() != null) {
+            checkLinkable(citizen.id(), request.dossierId());
+        }
         lockCitizen(citizen.id());
         checkLimits(citizen.id(), request.procedureCode(), slot.start(), null);
         Optional<SuspensionException> exception = admitThroughSuspensions(point, request.procedureCode(), slot, citizen.id());
@@ -325,6 +330,22 @@ public class BookingService {
                 citizenId, procedureCode, active, exclude).firstResultOptional();
         if (same.isPresent()) {
             throw new BookingProblems.ActiveBookingExists(procedureCode, same.get().code);
+        }
+    }
+
+    /**
+     * A booking may name only a dossier of the citizen it is for (bookings are made by citizens for themselves
+     * only) that has not ended: the link decides which bookings a dossier's refusal cancels and how booking events
+     * are keyed. Checked before any seat is taken, and the dossier's row stays share-locked until this booking
+     * commits (see {@link KnownDossiers#lockForLinking}); taking that lock first keeps the lock order of the
+     * dossier-event handler (dossier, then bookings and seats), so the two cannot deadlock.
+     */
+    private void checkLinkable(String citizenId, String dossierId) {
+        KnownDossiers.KnownDossier dossier = knownDossiers.lockForLinking(dossierId)
+                .filter(d -> d.applicantId().equals(citizenId))
+                .orElseThrow(BookingProblems.DossierNotLinkable::new);
+        if (dossier.ended()) {
+            throw new BookingProblems.DossierClosed(dossier.status());
         }
     }
 

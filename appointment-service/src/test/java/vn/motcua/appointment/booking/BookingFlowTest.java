@@ -5,6 +5,7 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import vn.motcua.appointment.support.DossierFeed;
 import vn.motcua.appointment.support.EventLog;
 import vn.motcua.appointment.support.Fixtures;
 import vn.motcua.appointment.support.TestClock;
@@ -118,7 +119,7 @@ class BookingFlowTest {
     void a_booking_linked_to_a_dossier_is_keyed_by_the_dossier_id() {
         String point = Fixtures.servicePoint(4, 2);
         String[] citizen = Fixtures.citizen();
-        String dossierId = java.util.UUID.randomUUID().toString();
+        String dossierId = DossierFeed.knownDossierOf(citizen[0]);
         String id = given().auth().oauth2(citizen[1]).contentType(ContentType.JSON)
                 .body(Map.of("servicePointCode", point, "procedureCode", Fixtures.PROCEDURE,
                         "slotStart", at(Fixtures.workingDay(2), "14:00").toString(), "dossierId", dossierId))

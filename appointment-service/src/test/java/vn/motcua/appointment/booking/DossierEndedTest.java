@@ -4,11 +4,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import vn.motcua.appointment.support.DossierFeed;
 import vn.motcua.appointment.support.EventLog;
 import vn.motcua.appointment.support.Fixtures;
 import vn.motcua.appointment.support.TestClock;
 import vn.motcua.contracts.appointment.AppointmentEvents;
-import vn.motcua.contracts.common.Applicant;
 import vn.motcua.contracts.dossier.DossierEvents;
 import vn.motcua.contracts.events.CloudEvent;
 import vn.motcua.contracts.events.CloudEventCodec;
@@ -45,25 +45,21 @@ class DossierEndedTest {
         TestClock.reset();
     }
 
-    private static DossierEvents.DossierRef dossier(String dossierId, String status, int portalStatus) {
-        return new DossierEvents.DossierRef(dossierId, "000.00.12.H29-261123-0042", Fixtures.PROCEDURE, "Đăng ký khai sinh",
-                Fixtures.AGENCY, "UBND phường Ba Đình", new Applicant("cd-001", "Nguyễn Văn An", "an.nguyen@example.vn",
-                "0912345678", "vi"), "ONLINE", "COUNTER", status, portalStatus, null, null);
-    }
-
-    private static CloudEvent refused(String dossierId) {
+    private static CloudEvent refused(String dossierId, String applicantId) {
         return CloudEventCodec.create("/dossier-service", DossierEvents.REFUSED, dossierId, new DossierEvents.Refused(
-                dossier(dossierId, "REFUSED", 3), REFUSAL, OffsetDateTime.now(), "cb-001"));
+                DossierFeed.ref(dossierId, applicantId, "REFUSED", 3), REFUSAL, OffsetDateTime.now(), "cb-001"));
     }
 
-    private static CloudEvent withdrawn(String dossierId) {
+    private static CloudEvent withdrawn(String dossierId, String applicantId) {
         return CloudEventCodec.create("/dossier-service", DossierEvents.WITHDRAWN, dossierId, new DossierEvents.Withdrawn(
-                dossier(dossierId, "WITHDRAWN", 8), "Tôi đã nộp hồ sơ ở nơi khác", OffsetDateTime.now()));
+                DossierFeed.ref(dossierId, applicantId, "WITHDRAWN", 8), "Tôi đã nộp hồ sơ ở nơi khác",
+                OffsetDateTime.now()));
     }
 
-    private static CloudEvent stopped(String dossierId) {
+    private static CloudEvent stopped(String dossierId, String applicantId) {
         return CloudEventCodec.create("/dossier-service", DossierEvents.STOPPED, dossierId, new DossierEvents.Stopped(
-                dossier(dossierId, "STOPPED", 8), "Cơ quan có thẩm quyền yêu cầu dừng", OffsetDateTime.now(), "cb-002"));
+                DossierFeed.ref(dossierId, applicantId, "STOPPED", 8), "Cơ quan có thẩm quyền yêu cầu dừng",
+                OffsetDateTime.now(), "cb-002"));
     }
 
     private static void produce(String key, CloudEvent event) {
@@ -79,13 +75,14 @@ class DossierEndedTest {
         String point = Fixtures.servicePoint(3, 0);
         OffsetDateTime start = at(Fixtures.workingDay(2), "09:00");
         String[] citizen = Fixtures.citizen();
-        String dossierId = UUID.randomUUID().toString();
+        String dossierId = DossierFeed.knownDossierOf(citizen[0]);
         String bookingId = Fixtures.bookFor(dossierId, citizen[1], point, start);
-        String otherDossier = UUID.randomUUID().toString();
-        String otherBooking = Fixtures.bookFor(otherDossier, Fixtures.citizen()[1], point, start);
+        String[] other = Fixtures.citizen();
+        String otherDossier = DossierFeed.knownDossierOf(other[0]);
+        String otherBooking = Fixtures.bookFor(otherDossier, other[1], point, start);
         assertThat(Fixtures.remaining(point, start)).isEqualTo(1);
 
-        CloudEvent refused = refused(dossierId);
+        CloudEvent refused = refused(dossierId, citizen[0]);
         produce(dossierId, refused);
         produce(dossierId, refused); // redelivered: the same event id
         EventLog.awaitConsumed(GROUP, Topics.DOSSIER);
@@ -114,7 +111,7 @@ class DossierEndedTest {
         assertThat(event.data().path("reasonCode").asText()).isEqualTo("DOSSIER_REFUSED");
 
         // a later ending of the same dossier (another event id) finds nothing active: no second cancellation
-        produce(dossierId, stopped(dossierId));
+        produce(dossierId, stopped(dossierId, citizen[0]));
         EventLog.awaitConsumed(GROUP, Topics.DOSSIER);
         assertThat(cancellations(dossierId)).hasSize(1);
         given().auth().oauth2(citizen[1]).when().get(BOOKINGS + "/" + bookingId).then()
@@ -127,12 +124,12 @@ class DossierEndedTest {
         String point = Fixtures.servicePoint(3, 0);
         LocalDate day = Fixtures.workingDay(3);
         String[] citizen = Fixtures.citizen();
-        String dossierId = UUID.randomUUID().toString();
+        String dossierId = DossierFeed.knownDossierOf(citizen[0]);
         String confirmed = Fixtures.bookFor(dossierId, citizen[1], point, at(day, "09:00"));
         String held = Fixtures.holdFor(dossierId, citizen[1], point, Fixtures.OTHER_PROCEDURE, at(day, "10:00"))
                 .statusCode(201).extract().path("id");
 
-        produce(dossierId, withdrawn(dossierId));
+        produce(dossierId, withdrawn(dossierId, citizen[0]));
         EventLog.awaitConsumed(GROUP, Topics.DOSSIER);
 
         for (String id : List.of(confirmed, held)) {
@@ -157,25 +154,29 @@ class DossierEndedTest {
         LocalDate day = Fixtures.workingDay(1);
         OffsetDateTime start = at(day, "14:00");
         String[] arrived = Fixtures.citizen();
-        String dossierId = UUID.randomUUID().toString();
+        String dossierId = DossierFeed.knownDossierOf(arrived[0]);
         String checkedIn = Fixtures.bookFor(dossierId, arrived[1], point, start);
         TestClock.travelTo(at(day, "13:40"));
         given().auth().oauth2(arrived[1]).when().post(BOOKINGS + "/" + checkedIn + "/check-in").then().statusCode(201);
         TestClock.reset();
         String[] waiting = Fixtures.citizen();
-        String otherDossier = UUID.randomUUID().toString();
+        String otherDossier = DossierFeed.knownDossierOf(waiting[0]);
         String untouched = Fixtures.bookFor(otherDossier, waiting[1], point, start);
         String unlinked = Fixtures.book(Fixtures.citizen()[1], point, start);
 
-        produce(dossierId, stopped(dossierId));
-        // types this service does not act on, for the dossier that does have an active booking
+        produce(dossierId, stopped(dossierId, arrived[0]));
+        // types that do not end the dossier (they only update this service's copy of it), for the dossier that does
+        // have an active booking
         produce(otherDossier, CloudEventCodec.create("/dossier-service", DossierEvents.WITHDRAWAL_REQUESTED, otherDossier,
-                new DossierEvents.WithdrawalRequested(dossier(otherDossier, "WITHDRAWAL_REQUESTED", 7), "Xin rút", OffsetDateTime.now())));
+                new DossierEvents.WithdrawalRequested(
+                        DossierFeed.ref(otherDossier, waiting[0], "WITHDRAWAL_REQUESTED", 7), "Xin rút",
+                        OffsetDateTime.now())));
         produce(otherDossier, CloudEventCodec.create("/dossier-service", DossierEvents.RECEIVED, otherDossier,
-                new DossierEvents.Received(dossier(otherDossier, "RECEIVED", 2), "BN-1", OffsetDateTime.now(), OffsetDateTime.now().plusDays(5), "cb-001")));
+                new DossierEvents.Received(DossierFeed.ref(otherDossier, waiting[0], "RECEIVED", 2), "BN-1",
+                        OffsetDateTime.now(), OffsetDateTime.now().plusDays(5), "cb-001")));
         // a dossier nobody booked for
         String nobody = UUID.randomUUID().toString();
-        produce(nobody, refused(nobody));
+        produce(nobody, refused(nobody, Fixtures.citizen()[0]));
         EventLog.awaitConsumed(GROUP, Topics.DOSSIER);
 
         given().auth().oauth2(arrived[1]).when().get(BOOKINGS + "/" + checkedIn).then().body("status", equalTo("CHECKED_IN"));
@@ -191,7 +192,7 @@ class DossierEndedTest {
         String point = Fixtures.servicePoint(3, 0);
         OffsetDateTime start = at(Fixtures.workingDay(4), "09:30");
         String[] citizen = Fixtures.citizen();
-        String dossierId = UUID.randomUUID().toString();
+        String dossierId = DossierFeed.knownDossierOf(citizen[0]);
         String bookingId = Fixtures.bookFor(dossierId, citizen[1], point, start);
 
         // not a CloudEvent at all; a REFUSED whose data breaks the contract; a REFUSED naming no dossier
@@ -204,7 +205,7 @@ class DossierEndedTest {
                 new DossierEvents.Refused(null, REFUSAL, OffsetDateTime.now(), "cb-001"));
         produce(dossierId, noDossier);
         // behind them in the same partition: a good event, which must not be blocked
-        produce(dossierId, refused(dossierId));
+        produce(dossierId, refused(dossierId, citizen[0]));
         EventLog.awaitConsumed(GROUP, Topics.DOSSIER);
 
         given().auth().oauth2(citizen[1]).when().get(BOOKINGS + "/" + bookingId).then()

@@ -130,7 +130,10 @@ public final class Fixtures {
                 .when().post("/api/v1/appointments/bookings").then();
     }
 
-    /** Holds a seat for a visit linked to a dossier. */
+    /**
+     * Holds a seat for a visit linked to a dossier, which must be the citizen's own and known to the service
+     * ({@link DossierFeed#knownDossierOf}).
+     */
     public static ValidatableResponse holdFor(String dossierId, String citizenToken, String point, String procedure,
                                               OffsetDateTime start) {
         return given().auth().oauth2(citizenToken).contentType(ContentType.JSON)
@@ -153,7 +156,7 @@ public final class Fixtures {
         return confirm(citizenToken, hold(citizenToken, point, start).statusCode(201).extract().path("id"));
     }
 
-    /** Holds and confirms a visit linked to a dossier; returns the booking id. */
+    /** Holds and confirms a visit linked to a dossier (the citizen's own, known); returns the booking id. */
     public static String bookFor(String dossierId, String citizenToken, String point, OffsetDateTime start) {
         return confirm(citizenToken, holdFor(dossierId, citizenToken, point, PROCEDURE, start).statusCode(201).extract().path("id"));
     }

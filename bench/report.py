@@ -2,6 +2,9 @@
 import os, platform, re, subprocess, sys
 
 results_file, out_dir, stamp, duration, connections = sys.argv[1:6]
+warmup = sys.argv[6] if len(sys.argv) > 6 else "5"
+jvm_opts = sys.argv[7] if len(sys.argv) > 7 else "n/a"
+warmup_all = sys.argv[8] if len(sys.argv) > 8 else "0"
 rows = {}
 for line in open(results_file, encoding="utf-8"):
     parts = line.split()
@@ -21,10 +24,12 @@ java = subprocess.run(["java", "-version"], capture_output=True, text=True).stde
 
 lines = [f"# Benchmark run {stamp}", "",
          f"Machine: {os.cpu_count()} cores ({cpu}), {mem_gib:.0f} GiB RAM, {platform.system()} {platform.release()}, {java}.",
-         f"Load: wrk, {connections} connections, 2 threads, {duration} s per scenario after a 5 s warm-up; every process",
+         f"Load: wrk, {connections} connections, 2 threads, {duration} s per scenario after a {warmup} s warm-up (and {warmup_all} s of",
+         "low-concurrency load on every measured path before the first scenario, for the JIT); every process",
          "(wrk, nginx, the gateway, the services, Kafka, PostgreSQL) shares the same machine, so absolute numbers are low;",
          "the ratios between scenarios measured in this same run are the result. Rerun with `bench/run [seconds]`.",
          "The gateway runs with rate limiting off for the run (MOTCUA_RATE_LIMIT_ENABLED=false), like the nginx baseline.",
+         f"The services' JVM options: `{jvm_opts}` (full JIT; `./motcua up` alone uses C1 only, to start quickly).",
          f"1-minute load average of the machine: {get('machine_load', 'start') if get('machine_load', 'start') is not None else 'n/a'} "
          f"when the load began, {os.getloadavg()[0]:.2f} when this report was written (2 cores: a value well above 2 at the start means other work shared the machine).", "",
          "| scenario | requests/s | p50 ms | p99 ms | non-2xx |", "|---|---:|---:|---:|---:|"]
@@ -43,6 +48,9 @@ lines += ["", "## Ratios (same run)", "",
           f"| f/g (p50) | {ratio(get('event_pipeline','p50'), get('kafka_produce_consume','p50'))} | event pipeline (commit → notification readable) vs raw Kafka produce→consume, median latency |",
           f"| gateway/nginx (throughput) | {ratio(get('h_catalogue_via_gateway','rps'), get('h_catalogue_via_nginx','rps'))} | same upstream, same load; goal ≥ 0.8 |",
           f"| gateway/nginx (p99) | {ratio(get('h_catalogue_via_gateway','p99'), get('h_catalogue_via_nginx','p99'))} | lower is better |",
+          f"| gateway/nginx (CPU per request) | {ratio(get('h_catalogue_via_gateway_cpu','ms_per_request'), get('h_catalogue_via_nginx_cpu','ms_per_request'))} | "
+          f"the proxy process's own CPU time per request: gateway {get('h_catalogue_via_gateway_cpu','ms_per_request') or 'n/a'} ms, "
+          f"nginx worker {get('h_catalogue_via_nginx_cpu','ms_per_request') or 'n/a'} ms (the machine's 2 cores are shared, so this is what the proxy takes from the upstream) |",
           f"| e/b | {ratio(get('e_booking_contention','rps'), get('b_single_row_insert','rps'))} | booking attempts under contention ({int(get('e_booking_load','connections') or 0)} clients, direct) vs a bare single-row insert ({connections} clients), throughput |",
           ""]
 seats, load, booking = rows.get("e_booking_seats"), rows.get("e_booking_load", {}), rows.get("e_booking_contention")

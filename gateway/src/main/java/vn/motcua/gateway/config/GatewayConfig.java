@@ -137,6 +137,12 @@ public interface GatewayConfig {
         /** A stream (request or response body) idle for this long is cut. */
         @WithDefault("120s")
         Duration idleTimeout();
+
+        /**
+         * Load balancers in front of the gateway (CIDR blocks or addresses) whose {@code X-Forwarded-For} is believed
+         * when they are the TCP peer; none by default, so the peer is the client.
+         */
+        Optional<List<String>> trustedProxies();
     }
 
     interface OpenApi {

@@ -58,8 +58,9 @@ public class AccessLog {
         line.put("route", route != null ? route : templateOf(ctx));
         line.put("status", ctx.response().getStatusCode());
         line.put("durationMs", Math.round((System.nanoTime() - startedNanos) / 10_000.0) / 100.0);
+        String client = ctx.get(ClientAddresses.KEY);
         SocketAddress remote = ctx.request().remoteAddress();
-        line.put("client", remote == null ? null : remote.hostAddress());
+        line.put("client", client != null ? client : remote == null ? null : remote.hostAddress());
         line.put("requestId", requestId);
         String upstream = ctx.get(UPSTREAM);
         if (upstream != null) {

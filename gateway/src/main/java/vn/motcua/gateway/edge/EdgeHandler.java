@@ -8,15 +8,17 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * First handler of every request (before CORS and Quarkus' own body limit, so their answers carry it too): assigns
- * the request id, returns it and the security headers on every response, and writes the access log line when the
- * response is done.
+ * the request id, works out the client's address ({@link ClientAddresses}), returns the id and the security headers
+ * on every response, and writes the access log line when the response is done.
  */
 public final class EdgeHandler implements Handler<RoutingContext> {
 
     private final AccessLog accessLog;
+    private final ClientAddresses clients;
 
-    public EdgeHandler(AccessLog accessLog) {
+    public EdgeHandler(AccessLog accessLog, ClientAddresses clients) {
         this.accessLog = accessLog;
+        this.clients = clients;
     }
 
     @Override
@@ -25,6 +27,8 @@ public final class EdgeHandler implements Handler<RoutingContext> {
         String requestId = RequestIds.assign(ctx);
         HttpServerRequest request = ctx.request();
         HttpServerResponse response = ctx.response();
+        String peer = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        ctx.put(ClientAddresses.KEY, clients.clientOf(peer, request.getHeader("X-Forwarded-For")));
         ctx.addHeadersEndHandler(v -> {
             MultiMap headers = response.headers();
             headers.set(RequestIds.HEADER, requestId);

@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import vn.motcua.gateway.auth.TokenVerifier;
 import vn.motcua.gateway.config.GatewayConfig;
 import vn.motcua.gateway.edge.AccessLog;
+import vn.motcua.gateway.edge.ClientAddresses;
 import vn.motcua.gateway.edge.EdgeHandler;
 import vn.motcua.gateway.openapi.MergedOpenApi;
 import vn.motcua.gateway.ratelimit.RateLimiter;
@@ -26,16 +27,19 @@ public class GatewayRoutes {
     static final int PROXY_ORDER = 1_000;
 
     private final RouteTable table;
+    private final ClientAddresses clients;
 
     public GatewayRoutes(GatewayConfig config) {
         this.table = compile(config);
+        this.clients = new ClientAddresses(config.proxy().trustedProxies().orElse(List.of()));
     }
 
     void install(@Observes Router router, AccessLog accessLog, Upstreams upstreams, TokenVerifier tokens,
                  RateLimiter rateLimiter, MergedOpenApi openApi, Vertx vertx) {
-        router.route().order(EDGE_ORDER).handler(new EdgeHandler(accessLog));
+        router.route().order(EDGE_ORDER).handler(new EdgeHandler(accessLog, clients));
         router.get(MergedOpenApi.PATH).order(PROXY_ORDER - 1).handler(openApi);
-        router.route("/api/*").order(PROXY_ORDER).handler(new ProxyHandler(table, upstreams, tokens, rateLimiter, vertx));
+        router.route("/api/*").order(PROXY_ORDER)
+                .handler(new ProxyHandler(table, upstreams, tokens, rateLimiter, clients, vertx));
     }
 
     public RouteTable table() {

@@ -22,6 +22,7 @@ import vn.motcua.gateway.auth.AuthenticationFailed;
 import vn.motcua.gateway.auth.Identity;
 import vn.motcua.gateway.auth.TokenVerifier;
 import vn.motcua.gateway.edge.AccessLog;
+import vn.motcua.gateway.edge.ClientAddresses;
 import vn.motcua.gateway.edge.Problems;
 import vn.motcua.gateway.edge.RequestIds;
 import vn.motcua.gateway.ratelimit.Decision;
@@ -55,13 +56,16 @@ public final class ProxyHandler implements Handler<RoutingContext> {
     private final Upstreams upstreams;
     private final TokenVerifier tokens;
     private final RateLimiter rateLimiter;
+    private final ClientAddresses clients;
     private final Vertx vertx;
 
-    public ProxyHandler(RouteTable table, Upstreams upstreams, TokenVerifier tokens, RateLimiter rateLimiter, Vertx vertx) {
+    public ProxyHandler(RouteTable table, Upstreams upstreams, TokenVerifier tokens, RateLimiter rateLimiter,
+                        ClientAddresses clients, Vertx vertx) {
         this.table = table;
         this.upstreams = upstreams;
         this.tokens = tokens;
         this.rateLimiter = rateLimiter;
+        this.clients = clients;
         this.vertx = vertx;
     }
 
@@ -126,7 +130,7 @@ public final class ProxyHandler implements Handler<RoutingContext> {
                     return;
                 }
             }
-            String ip = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+            String ip = clientOf(ctx);
             rateLimiter.acquire(route.rateLimitPolicy(), identity == null ? null : identity.subject(), ip)
                     .onComplete(onContext(context, limit -> {
                         Decision decision = limit.result();
@@ -199,7 +203,7 @@ public final class ProxyHandler implements Handler<RoutingContext> {
     private void send(RoutingContext ctx, Route route, CircuitBreaker breaker, HttpClientRequest outbound, Identity identity) {
         HttpServerRequest request = ctx.request();
         HttpServerResponse response = ctx.response();
-        copyRequestHeaders(ctx, outbound.headers(), identity);
+        copyRequestHeaders(ctx, outbound.headers(), identity, clients);
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         boolean chunked = request.headers().contains(HttpHeaders.TRANSFER_ENCODING, HttpHeaders.CHUNKED, true);
         boolean hasBody = chunked || (length != null && !length.trim().equals("0"));
@@ -289,7 +293,16 @@ public final class ProxyHandler implements Handler<RoutingContext> {
         });
     }
 
-    private static void copyRequestHeaders(RoutingContext ctx, MultiMap out, Identity identity) {
+    /** The client's address as the edge handler worked it out (trusted proxies' X-Forwarded-For considered). */
+    private static String clientOf(RoutingContext ctx) {
+        String client = ctx.get(ClientAddresses.KEY);
+        if (client != null) {
+            return client;
+        }
+        return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+    }
+
+    private static void copyRequestHeaders(RoutingContext ctx, MultiMap out, Identity identity, ClientAddresses clients) {
         HttpServerRequest request = ctx.request();
         request.headers().forEach(header -> {
             String name = header.getKey().toLowerCase(Locale.ROOT);
@@ -298,8 +311,9 @@ public final class ProxyHandler implements Handler<RoutingContext> {
                 out.add(header.getKey(), header.getValue()); // Authorization stays: services verify the token again
             }
         });
-        String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        out.set("X-Forwarded-For", client);
+        String peer = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        // a trusted balancer's chain travels on with the peer appended; anyone else's is replaced by the peer
+        out.set("X-Forwarded-For", clients.forwardedChain(peer, request.getHeader("X-Forwarded-For")));
         out.set("X-Forwarded-Proto", request.scheme() == null ? "http" : request.scheme());
         String host = request.authority() == null ? request.getHeader(HttpHeaders.HOST) : request.authority().toString();
         if (host != null) {

@@ -67,17 +67,24 @@ public final class OutboxPublisher implements AutoCloseable {
     }
 
     /**
-     * One pass over every shard.
+     * One pass over the shards that have unsent rows, starting from {@code firstShard} so that no shard always goes
+     * last. Asking first which shards have work (one query on the unsent-rows index) instead of locking and reading
+     * all of them keeps a wake-up after a commit to two round trips per busy shard.
      *
      * @return the number of rows published
      * @throws PublishException when Kafka refused or timed out; rows not acknowledged stay unsent
      */
     public int publishPending(int firstShard) throws SQLException {
+        boolean[] busy = shardsWithUnsentRows();
         int published = 0;
         PublishException failure = null;
         for (int i = 0; i < shards; i++) {
+            int shard = Math.floorMod(firstShard + i, shards);
+            if (!busy[shard]) {
+                continue;
+            }
             try {
-                published += publishShard(Math.floorMod(firstShard + i, shards));
+                published += publishShard(shard);
             } catch (PublishException e) {
                 failure = e;
             }
@@ -86,6 +93,22 @@ public final class OutboxPublisher implements AutoCloseable {
             throw failure;
         }
         return published;
+    }
+
+    private boolean[] shardsWithUnsentRows() throws SQLException {
+        boolean[] busy = new boolean[shards];
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "select distinct shard from outbox_event where sent_at is null");
+             ResultSet result = select.executeQuery()) {
+            while (result.next()) {
+                int shard = result.getInt(1);
+                if (shard >= 0 && shard < shards) {
+                    busy[shard] = true;
+                }
+            }
+        }
+        return busy;
     }
 
     int publishShard(int shard) throws SQLException {

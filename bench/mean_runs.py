@@ -1,5 +1,5 @@
 """Appends to a results file, for every scenario measured in several runs ("name@1", "name@2", ...), one line
-"name key=mean ..." with the mean of each number over its runs. The run lines stay, for the record."""
+"name key=mean ..." with the mean of each number over its runs (non2xx: the sum). The run lines stay, for the record."""
 import sys
 from collections import defaultdict
 
@@ -13,5 +13,6 @@ for line in open(path, encoding="utf-8"):
 with open(path, "a", encoding="utf-8") as out:
     for name, measured in runs.items():
         keys = measured[0].keys()
-        means = " ".join(f"{k}={sum(m[k] for m in measured) / len(measured):.3f}" for k in keys)
+        # counts of failed requests add up; rates and latencies are averaged
+        means = " ".join(f"{k}={sum(m[k] for m in measured) / (1 if k == 'non2xx' else len(measured)):.3f}" for k in keys)
         out.write(f"{name} {means} runs={len(measured)}\n")

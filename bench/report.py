@@ -39,7 +39,7 @@ for name, r in rows.items():
         lines.append(f"| {name}{runs} | {r['rps']:.0f} | {r['p50']:.2f} | {r['p99']:.2f} | {int(r['non2xx'])} |")
 lines += ["", "c and d, and the three h scenarios, ran twice each in mirrored order (c d d c; gateway nginx direct direct "
           "nginx gateway) so that drift during the run (JIT, background consumers) does not favour the second; their rows "
-          "give the mean of the two runs (of requests/s, and of each run's p50 and p99).",
+          "give the mean of the two runs (of requests/s, and of each run's p50 and p99; non-2xx is the sum).",
           "", "| latency probe | n | p50 ms | p95 ms | p99 ms | max ms |", "|---|---:|---:|---:|---:|---:|"]
 for name, r in rows.items():
     if "n" in r:

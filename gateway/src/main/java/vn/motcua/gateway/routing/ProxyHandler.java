@@ -185,14 +185,15 @@ public final class ProxyHandler implements Handler<RoutingContext> {
         Context context = Vertx.currentContext();
         upstreams.client().request(options).onComplete(onContext(context, connected -> {
             if (connected.failed()) {
+                if (ctx.response().closed()) {
+                    // the client went away (its close reset this request): that says nothing about the instance
+                    breaker.recordIgnored();
+                    return;
+                }
                 // nothing of the body has been read yet, so another instance can take the request, whatever its method
                 instance.markHealthy(false);
                 LOG.debugf("upstream %s instance %s refused the connection: %s", upstream.name(), instance,
                         connected.cause().getMessage());
-                if (ctx.response().closed()) {
-                    breaker.recordIgnored();
-                    return;
-                }
                 forward(ctx, route, upstream, identity, tried);
                 return;
             }

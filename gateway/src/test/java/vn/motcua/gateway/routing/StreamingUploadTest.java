@@ -73,9 +73,11 @@ class StreamingUploadTest {
         assertThat(body.sawUpstreamBeforeTheRest).as("the service had the first megabytes before the client sent the rest").isTrue();
         long oldPeakGrowth = oldGen.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() - oldBefore;
         // A buffered body would put at least the whole 50 MB into the old generation (large arrays are allocated
-        // there directly). The peak is JVM-wide: the test client, the fake service and promoted young garbage add
-        // noise, seen up to 18 MB on the 2-core CI machine, so the line sits at half the body, well clear of both.
-        assertThat(oldPeakGrowth).as("old generation growth during a 50 MB upload").isLessThan(BODY / 2);
+        // there directly), on top of everything else. The peak is JVM-wide: the test client, the fake service and
+        // promoted young garbage add noise, seen up to 30 MB on the 2-core machine (2026-11-28), so the line sits at
+        // the body's size: noise alone stays under it, a buffered copy plus any noise goes over. The gate above is
+        // the sharper proof; this one guards against a copy made after the service started receiving.
+        assertThat(oldPeakGrowth).as("old generation growth during a 50 MB upload").isLessThan(BODY);
     }
 
     private static long progress(HttpClient http, String instance) {

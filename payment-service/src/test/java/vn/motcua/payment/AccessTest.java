@@ -76,6 +76,12 @@ class AccessTest {
                 // filed at the counter: the postal fee carries no online discount
                 .body("amountVnd", equalTo(230000)).body("fees[1].amountVnd", equalTo(30000))
                 .body("provider", equalTo("GATEWAY")).body("payerName", equalTo("Nguyễn Văn An"));
+        String number = given().auth().oauth2(d.token()).get("/api/v1/payments/" + id).then().statusCode(200)
+                .extract().path("receiptNumber");
+        assertThat(number).matches("MC\\d\\dE-\\d{7}");
+        // the list carries the same receipt number (read for the whole page at once)
+        given().auth().oauth2(d.token()).queryParam("dossierCode", d.dossierCode()).get("/api/v1/payments").then()
+                .statusCode(200).body("items.find { it.id == '" + id + "' }.receiptNumber", equalTo(number));
         byte[] pdf = given().auth().oauth2(d.token()).accept("application/pdf").get("/api/v1/payments/" + id + "/receipt")
                 .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
         assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");

@@ -143,9 +143,22 @@ public class PaymentService {
             count.setParameter(k, v);
             select.setParameter(k, v);
         });
-        List<PaymentView> items = select.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList().stream()
-                .map(r -> view((Payment) r[0], (Obligation) r[1])).toList();
+        List<Object[]> rows = select.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        Map<String, String> receipts = receiptNumbers(rows.stream().map(r -> ((Payment) r[0]).id).toList());
+        List<PaymentView> items = rows.stream()
+                .map(r -> view((Payment) r[0], (Obligation) r[1], receipts.get(((Payment) r[0]).id))).toList();
         return new Page<>(items, page.page(), page.size(), count.getSingleResult());
+    }
+
+    /** The receipt numbers of a page of payments in one query, not one per payment. */
+    private Map<String, String> receiptNumbers(List<String> paymentIds) {
+        Map<String, String> numbers = new HashMap<>();
+        if (!paymentIds.isEmpty()) {
+            em.createQuery("select r.paymentId, r.receiptNumber from Receipt r where r.paymentId in :ids", Object[].class)
+                    .setParameter("ids", paymentIds).getResultList()
+                    .forEach(r -> numbers.put((String) r[0], (String) r[1]));
+        }
+        return numbers;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -154,7 +167,10 @@ public class PaymentService {
     }
 
     PaymentView view(Payment p, Obligation o) {
-        String receiptNumber = Receipt.<Receipt>find("paymentId", p.id).firstResultOptional().map(r -> r.receiptNumber).orElse(null);
+        return view(p, o, Receipt.<Receipt>find("paymentId", p.id).firstResultOptional().map(r -> r.receiptNumber).orElse(null));
+    }
+
+    private static PaymentView view(Payment p, Obligation o, String receiptNumber) {
         PaymentStatus status = p.statusValue();
         return new PaymentView(p.id, p.obligationId, p.attempt, p.reference, o.dossierId, o.dossierCode, o.procedureCode,
                 o.procedureName, o.agencyCode, o.agencyName, status, p.amountVnd, p.currency, p.refundedVnd, o.fees,

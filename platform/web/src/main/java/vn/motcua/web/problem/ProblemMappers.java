@@ -151,9 +151,27 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response internal(Throwable e, ContainerRequestContext request) {
         String requestId = RequestIds.current(request);
+        if (clientWentAway(e)) {
+            // the client closed the connection while its body was being read: nobody will see this answer, and it is
+            // not our error (a 5xx here would page someone for every abandoned upload)
+            LOG.debugf("client went away during %s %s (request %s)", request.getMethod(), request.getUriInfo().getPath(),
+                    requestId);
+            return respond(Problem.of(400, "CLIENT_CLOSED_REQUEST", "Client closed the request",
+                    "The connection was closed before the request body was complete"), request);
+        }
         LOG.errorf(e, "unhandled error on %s %s (request %s)", request.getMethod(), request.getUriInfo().getPath(), requestId);
         return respond(Problem.of(500, "INTERNAL_ERROR", "Internal error",
                 "Something went wrong on our side; quote request id " + requestId + " when reporting it"), request);
+    }
+
+    /** Whether the failure is the client's connection closing under us (Vert.x' HttpClosedException in the chain). */
+    static boolean clientWentAway(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof io.vertx.core.http.HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Response unauthenticated(ContainerRequestContext request) {

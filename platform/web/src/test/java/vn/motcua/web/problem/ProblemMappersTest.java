@@ -22,6 +22,16 @@ class ProblemMappersTest {
     private final Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
 
     @Test
+    void a_connection_the_client_closed_is_told_apart_from_our_own_errors() {
+        var closed = new io.vertx.core.http.HttpClosedException("Connection was closed");
+        // as RESTEasy Reactive reports an upload cut off by the client
+        assertThat(ProblemMappers.clientWentAway(new java.io.IOException(new java.io.IOException(closed)))).isTrue();
+        assertThat(ProblemMappers.clientWentAway(closed)).isTrue();
+        assertThat(ProblemMappers.clientWentAway(new java.io.IOException("disk full"))).isFalse();
+        assertThat(ProblemMappers.clientWentAway(new IllegalStateException(new NullPointerException()))).isFalse();
+    }
+
+    @Test
     void field_names_put_list_indexes_on_the_list() {
         var violations = validator.validate(new ServicePoint(" ", List.of(new Quota(1), new Quota(-1)), List.of("a", "")));
         assertThat(violations).extracting(v -> ProblemMappers.fieldOf(v.getPropertyPath()))

@@ -3,7 +3,6 @@ package vn.motcua.gateway.edge;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -58,9 +57,7 @@ public class AccessLog {
         line.put("route", route != null ? route : templateOf(ctx));
         line.put("status", ctx.response().getStatusCode());
         line.put("durationMs", Math.round((System.nanoTime() - startedNanos) / 10_000.0) / 100.0);
-        String client = ctx.get(ClientAddresses.KEY);
-        SocketAddress remote = ctx.request().remoteAddress();
-        line.put("client", client != null ? client : remote == null ? null : remote.hostAddress());
+        line.put("client", EdgeHandler.clientOf(ctx));
         line.put("requestId", requestId);
         String upstream = ctx.get(UPSTREAM);
         if (upstream != null) {

@@ -87,7 +87,7 @@ public final class ClientAddresses {
     /** The address's bytes if it is an IP literal, else null; never a DNS lookup. */
     static byte[] literal(String address) {
         if (address == null || address.isEmpty() || !(IPV4.matcher(address).matches() || address.contains(":"))
-                || !address.matches("[0-9A-Fa-f:.%a-zA-Z]+")) {
+                || !address.matches("[0-9A-Za-z:.%]+")) {
             return null;
         }
         try {

@@ -21,14 +21,23 @@ public final class EdgeHandler implements Handler<RoutingContext> {
         this.clients = clients;
     }
 
+    /** The address of the TCP peer (the client, or a load balancer in front of the gateway). */
+    public static String peerOf(HttpServerRequest request) {
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+    }
+
+    /** The client's address, worked out by this handler, which runs first for every request. */
+    public static String clientOf(RoutingContext ctx) {
+        return ctx.get(ClientAddresses.KEY);
+    }
+
     @Override
     public void handle(RoutingContext ctx) {
         long started = System.nanoTime();
         String requestId = RequestIds.assign(ctx);
         HttpServerRequest request = ctx.request();
         HttpServerResponse response = ctx.response();
-        String peer = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        ctx.put(ClientAddresses.KEY, clients.clientOf(peer, request.getHeader("X-Forwarded-For")));
+        ctx.put(ClientAddresses.KEY, clients.clientOf(peerOf(request), request.getHeader("X-Forwarded-For")));
         ctx.addHeadersEndHandler(v -> {
             MultiMap headers = response.headers();
             headers.set(RequestIds.HEADER, requestId);

@@ -23,6 +23,7 @@ import vn.motcua.gateway.auth.Identity;
 import vn.motcua.gateway.auth.TokenVerifier;
 import vn.motcua.gateway.edge.AccessLog;
 import vn.motcua.gateway.edge.ClientAddresses;
+import vn.motcua.gateway.edge.EdgeHandler;
 import vn.motcua.gateway.edge.Problems;
 import vn.motcua.gateway.edge.RequestIds;
 import vn.motcua.gateway.ratelimit.Decision;
@@ -130,7 +131,7 @@ public final class ProxyHandler implements Handler<RoutingContext> {
                     return;
                 }
             }
-            String ip = clientOf(ctx);
+            String ip = EdgeHandler.clientOf(ctx);
             rateLimiter.acquire(route.rateLimitPolicy(), identity == null ? null : identity.subject(), ip)
                     .onComplete(onContext(context, limit -> {
                         Decision decision = limit.result();
@@ -294,15 +295,6 @@ public final class ProxyHandler implements Handler<RoutingContext> {
         });
     }
 
-    /** The client's address as the edge handler worked it out (trusted proxies' X-Forwarded-For considered). */
-    private static String clientOf(RoutingContext ctx) {
-        String client = ctx.get(ClientAddresses.KEY);
-        if (client != null) {
-            return client;
-        }
-        return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
-    }
-
     private static void copyRequestHeaders(RoutingContext ctx, MultiMap out, Identity identity, ClientAddresses clients) {
         HttpServerRequest request = ctx.request();
         request.headers().forEach(header -> {
@@ -312,9 +304,8 @@ public final class ProxyHandler implements Handler<RoutingContext> {
                 out.add(header.getKey(), header.getValue()); // Authorization stays: services verify the token again
             }
         });
-        String peer = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
         // a trusted balancer's chain travels on with the peer appended; anyone else's is replaced by the peer
-        out.set("X-Forwarded-For", clients.forwardedChain(peer, request.getHeader("X-Forwarded-For")));
+        out.set("X-Forwarded-For", clients.forwardedChain(EdgeHandler.peerOf(request), request.getHeader("X-Forwarded-For")));
         out.set("X-Forwarded-Proto", request.scheme() == null ? "http" : request.scheme());
         String host = request.authority() == null ? request.getHeader(HttpHeaders.HOST) : request.authority().toString();
         if (host != null) {

@@ -111,6 +111,7 @@ class TwoProcessesNoOverbookingIT {
             env.put("QUARKUS_DATASOURCE_PASSWORD", database.get("quarkus.datasource.password"));
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
             env.put("MOTCUA_JWT_PUBLIC_KEY_LOCATION", "file:" + publicKey);
+            env.put("QUARKUS_PROFILE", "local"); // the development key is refused outside dev, test and local
             env.put("MOTCUA_LOG_JSON", "false");
             // two pools of the default 20 do not fit next to other work on a shared development server
             // (max_connections 100); 10 each is still more than the requests that can make progress at once,

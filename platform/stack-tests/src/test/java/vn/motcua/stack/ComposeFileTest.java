@@ -32,8 +32,21 @@ class ComposeFileTest {
             assertThat(Files.exists(Repo.ROOT.resolve(application).resolve((String) build.get("dockerfile"))))
                     .as("Dockerfile of %s", application).isTrue();
             int port = Repo.defaultPort(application);
-            assertThat((List<String>) service.get("ports")).as("ports of %s", application).contains(port + ":" + port);
+            assertThat((List<String>) service.get("ports")).as("ports of %s", application).contains("127.0.0.1:" + port + ":" + port);
             assertThat(environment(application).get("MOTCUA_HTTP_PORT")).isEqualTo(String.valueOf(port));
+        }
+    }
+
+    @Test
+    void it_is_a_development_stack_reachable_from_this_machine_only() {
+        assertThat(Repo.read("docker-compose.yml")).startsWith("# FOR DEVELOPMENT ONLY");
+        services.forEach((name, service) -> {
+            @SuppressWarnings("unchecked")
+            List<String> ports = (List<String>) service.getOrDefault("ports", List.of());
+            assertThat(ports).as("ports of %s", name).allMatch(p -> p.startsWith("127.0.0.1:"));
+        });
+        for (String application : Repo.APPLICATIONS) {
+            assertThat(environment(application).get("QUARKUS_PROFILE")).as("profile of %s", application).isEqualTo("local");
         }
     }
 
@@ -58,6 +71,9 @@ class ComposeFileTest {
         for (String application : Repo.APPLICATIONS) {
             String properties = Repo.properties(application);
             for (String variable : environment(application).keySet()) {
+                if (variable.equals("QUARKUS_PROFILE")) {
+                    continue; // Quarkus's own: selects the profile, no property to reference
+                }
                 String property = variable.toLowerCase(Locale.ROOT).replace('_', '.');
                 boolean referenced = properties.contains("${" + variable + ":") || properties.contains("${" + variable + "}");
                 boolean overridesProperty = properties.lines().anyMatch(l -> l.startsWith(property + "="));

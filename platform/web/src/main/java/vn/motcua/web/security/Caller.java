@@ -23,8 +23,17 @@ public class Caller {
     @Inject
     JsonWebToken token;
 
+    /**
+     * The token's {@code sub}: the identity provider's stable, never-reassigned id of the person or client. Not the
+     * principal name, which smallrye-jwt takes from {@code upn} or {@code preferred_username} first: usernames can be
+     * renamed or reused, and every applicant, payer and recipient id would follow them.
+     */
     public String subject() {
-        return identity.getPrincipal().getName();
+        String subject = token.getSubject();
+        if (subject == null || subject.isBlank()) {
+            throw new CommonProblems.Forbidden("Your token carries no subject (sub)");
+        }
+        return subject;
     }
 
     public Set<String> roles() {

@@ -16,6 +16,35 @@ public interface DossierConfig {
 
     Overdue overdue();
 
+    Quota quota();
+
+    Tracking tracking();
+
+    /** What one applicant may keep before submitting (see ApplicantQuota). */
+    interface Quota {
+        /** Unsubmitted drafts per applicant. */
+        @WithDefault("20")
+        int openDrafts();
+
+        /** Bytes of documents in an applicant's dossiers still open for documents (300 MiB). */
+        @WithDefault("314572800")
+        long openBytes();
+    }
+
+    /** Public tracking by code and phone number (see TrackingAttempts). */
+    interface Tracking {
+        /** Wrong phone numbers per code within a window before the phone factor is locked. */
+        @WithDefault("5")
+        int maxFailures();
+
+        @WithDefault("PT15M")
+        java.time.Duration lockWindow();
+
+        /** How often expired windows are deleted (read by the scheduler). */
+        @WithDefault("10m")
+        String cleanupEvery();
+    }
+
     /** The overdue job (read by the scheduler through property expressions). */
     interface Overdue {
         @WithDefault("5m")

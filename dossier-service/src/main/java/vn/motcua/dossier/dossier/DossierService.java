@@ -101,6 +101,8 @@ public class DossierService {
     WorkingCalendar calendar;
     @Inject
     Clock clock;
+    @Inject
+    ApplicantQuota quota;
 
     // ---------------------------------------------------------------- creation
 
@@ -108,6 +110,7 @@ public class DossierService {
     public DossierView createDraft(@NotNull Actor actor, @NotNull Applicant applicant, @NotNull @Valid CreateDossierRequest request) {
         Procedure procedure = catalogue.activeProcedure(request.procedureCode());
         Dossier dossier = newDossier(procedure, applicant, request.channel(), request.returnMethod(), request.deliveryAddress());
+        quota.checkNewDraft(dossier.applicantId);
         em.persist(dossier);
         lifecycle.recordCreation(dossier, actor, null);
         lifecycle.publish(dossier, DossierEvents.DRAFT_CREATED,
@@ -304,6 +307,9 @@ public class DossierService {
         if (count >= config.documents().maxPerDossier()) {
             throw new CommonProblems.RuleViolated("TOO_MANY_DOCUMENTS",
                     "A dossier holds at most " + config.documents().maxPerDossier() + " documents");
+        }
+        if (actor.id().equals(dossier.applicantId)) { // what counters and the portal attach while filing is not a draft kept
+            quota.checkUpload(dossier.applicantId, incoming.size());
         }
         MessageDigest sha256 = sha256();
         String key;

@@ -34,8 +34,12 @@ import java.util.List;
 @Tag(name = "Tracking")
 public class TrackingResource {
 
+    private static final int MAX_CODE_LENGTH = 64;
+
     @Inject
     EntityManager em;
+    @Inject
+    TrackingAttempts attempts;
 
     @Schema(name = "Tracking", description = "Status of a dossier without personal data")
     public record TrackingView(String code, String procedureCode, String procedureName, String agencyName,
@@ -53,17 +57,29 @@ public class TrackingResource {
     @APIResponse(responseCode = "200", description = "Status and due date")
     @APIResponse(responseCode = "400", description = "No second factor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown code or wrong factor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "TRACKING_LOCKED: too many wrong phone numbers for this code; retry "
+            + "after Retry-After seconds or use the tracking secret", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TrackingView track(@Parameter(example = "000.00.12.H29-261123-0001") @PathParam("code") String code,
                               @Parameter(example = "0912345678") @QueryParam("phone") String phone,
                               @Parameter(example = "K7M2Q9X4PA") @QueryParam("secret") String secret) {
         if ((phone == null || phone.isBlank()) && (secret == null || secret.isBlank())) {
             throw new CommonProblems.InvalidInput("phone", "give the applicant's phone number or the tracking secret");
         }
+        if (code.length() > MAX_CODE_LENGTH) {
+            throw new CommonProblems.NotFound("Dossier", code.substring(0, MAX_CODE_LENGTH));
+        }
+        boolean bySecret = secret != null && !secret.isBlank();
+        if (!bySecret) {
+            attempts.lockedFor(code).ifPresent(seconds -> {
+                throw new TrackingLocked(code, seconds);
+            });
+        }
         List<Dossier> found = em.createQuery("select d from Dossier d where d.code = :code", Dossier.class)
                 .setParameter("code", code).getResultList();
         Dossier d = found.isEmpty() ? null : found.get(0);
         boolean ok = d != null && (matches(Texts.phoneKey(phone), d.applicantPhoneKey) || matches(secret, d.trackingSecret));
         if (!ok) {
+            attempts.recordFailure(code);
             throw new CommonProblems.NotFound("Dossier", code);
         }
         return new TrackingView(d.code, d.procedureCode, d.procedureName, d.agencyName, d.status, d.status.portalStatus(),

@@ -5,12 +5,20 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import vn.motcua.contracts.events.CloudEvent;
 import vn.motcua.messaging.inbox.EventHandler;
+import vn.motcua.messaging.inbox.PoisonEventException;
 
 import java.util.Set;
 
-/** Records every note event it sees; fails for the text "poison", to exercise retries and the dead-letter topic. */
+/**
+ * Records every note event it sees in {@code note_seen}, so a database outage makes it fail like any real handler.
+ * Refuses the text "poison" as a poison event until a test "fixes" it ({@link #curePoison}), to exercise the
+ * dead letters and their replay.
+ */
 @ApplicationScoped
 public class NoteSeenHandler implements EventHandler {
+
+    /** The fix an operator would deploy before replaying. */
+    public static volatile boolean curePoison;
 
     @Inject
     EntityManager entityManager;
@@ -28,10 +36,10 @@ public class NoteSeenHandler implements EventHandler {
     @Override
     public void handle(CloudEvent event) {
         String text = event.data().path("text").asText();
+        if (text.equals("poison") && !curePoison) {
+            throw new PoisonEventException("cannot digest poison");
+        }
         entityManager.createNativeQuery("insert into note_seen (event_id, text) values (?1, ?2)")
                 .setParameter(1, event.id()).setParameter(2, text).executeUpdate();
-        if (text.equals("poison")) {
-            throw new IllegalArgumentException("cannot digest poison");
-        }
     }
 }

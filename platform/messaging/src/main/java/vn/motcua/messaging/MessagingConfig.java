@@ -57,15 +57,30 @@ public interface MessagingConfig {
         @WithDefault("${quarkus.application.name}")
         String group();
 
-        /** Attempts per event and handler before it goes to the dead-letter topic. */
+        /**
+         * Quick attempts in place per event and handler (backoff from {@code initial-backoff}) before the consumer
+         * pauses the partition and retries with backoff up to {@code max-backoff}, for as long as the failure lasts.
+         * Only a {@code PoisonEventException} or an unreadable envelope sends an event to the dead-letter topic.
+         */
         @WithDefault("5")
         int maxAttempts();
 
         @WithDefault("200ms")
         Duration initialBackoff();
 
-        @WithDefault("5s")
+        /** Longest pause of a partition whose event keeps failing, between two attempts. */
+        @WithDefault("10s")
         Duration maxBackoff();
+
+        /**
+         * Processed-event ledger rows older than this are deleted (in batches, by one instance at a time). Must be
+         * longer than the topics' retention, or a very late redelivery would be handled again.
+         */
+        @WithDefault("P30D")
+        Duration ledgerRetention();
+
+        @WithDefault("5000")
+        int ledgerPurgeBatch();
 
         /** Extra Kafka consumer properties, for tests only (e.g. a faster session timeout). */
         Optional<Integer> maxPollRecords();

@@ -1,24 +1,16 @@
 package vn.motcua.messaging.inbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.ManagedContext;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -27,13 +19,14 @@ import vn.motcua.contracts.events.CloudEvent;
 import vn.motcua.contracts.events.CloudEventCodec;
 import vn.motcua.contracts.events.Topics;
 import vn.motcua.messaging.MessagingConfig;
+import vn.motcua.messaging.deadletter.DeadLetter;
+import vn.motcua.messaging.deadletter.DeadLetters;
 import vn.motcua.messaging.outbox.OutboxPublisher;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -44,40 +37,52 @@ import java.util.stream.Collectors;
  * Reads the topics of this service's {@link EventHandler}s and hands each event to them, one transaction per
  * handler and event, with the processed-event ledger making redeliveries harmless.
  *
- * <p>A failing handler is retried with exponential backoff up to {@code max-attempts}; then the record goes to
- * {@code <topic>.dlq} with the reason in headers and the consumer carries on. Offsets are committed only after an
- * event was handled or dead-lettered, so a crash or a broker restart loses nothing.
+ * <p>Only an event that can never succeed is dead-lettered: a record that is no CloudEvent, or a handler's
+ * {@link PoisonEventException} (a payload that breaks the contract). It is recorded in {@code dead_letter} (for the
+ * admin replay endpoint) and written to {@code <topic>.dlq}. Any other failure (database, broker, a dependency) is
+ * trouble that passes: the event is retried a few times in place, then {@link ConsumerLoop} pauses its partition and
+ * retries with capped backoff for as long as the trouble lasts, without skipping anything and without leaving the
+ * group. Offsets are committed only after an event was handled or dead-lettered.
  */
 @ApplicationScoped
 public class EventConsumer {
 
     private static final Logger LOG = Logger.getLogger(EventConsumer.class);
 
-    private final Instance<EventHandler> handlerBeans;
-    private final ProcessedEvents processedEvents;
+    private final Handlers handlers;
+    private final DeadLetters deadLetterStore;
     private final MessagingConfig config;
     private final MeterRegistry meters;
-    private List<EventHandler> handlers;
-    private KafkaConsumer<String, byte[]> consumer;
+    private final ConsumerState state;
+    private ConsumerLoop loop;
     private Producer<String, byte[]> deadLetters;
     private volatile boolean running;
     private Thread thread;
 
     @Inject
-    public EventConsumer(Instance<EventHandler> handlerBeans, ProcessedEvents processedEvents, MessagingConfig config,
-                         MeterRegistry meters) {
-        this.handlerBeans = handlerBeans;
-        this.processedEvents = processedEvents;
+    public EventConsumer(Handlers handlers, DeadLetters deadLetterStore, MessagingConfig config, MeterRegistry meters) {
+        this.handlers = handlers;
+        this.deadLetterStore = deadLetterStore;
         this.config = config;
         this.meters = meters;
+        this.state = new ConsumerState(meters);
+    }
+
+    /** False when this service consumes nothing (no handlers, or the consumer is disabled). */
+    public boolean active() {
+        return thread != null;
+    }
+
+    public ConsumerState state() {
+        return state;
     }
 
     void onStart(@Observes StartupEvent startup) {
-        handlers = handlerBeans.stream().toList();
-        if (!config.consumer().enabled() || handlers.isEmpty()) {
+        if (!config.consumer().enabled() || handlers.all().isEmpty()) {
             return;
         }
-        Set<String> topics = handlers.stream().flatMap(h -> h.topics().stream()).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> topics = handlers.all().stream().flatMap(h -> h.topics().stream())
+                .collect(Collectors.toCollection(TreeSet::new));
         Map<String, Object> properties = new HashMap<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, config.consumer().group(),
@@ -85,21 +90,24 @@ public class EventConsumer {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.consumer().maxPollRecords().orElse(50),
                 ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2_000));
-        consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(topics);
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
+                new ByteArrayDeserializer());
+        loop = new ConsumerLoop(consumer, this::process, new ConsumerLoop.Settings(Duration.ofMillis(500),
+                config.consumer().initialBackoff(), config.consumer().maxBackoff(), false), state);
+        loop.subscribe(topics);
         deadLetters = OutboxPublisher.producer(config.bootstrapServers(), config.consumer().group() + "-dead-letters");
         running = true;
-        thread = new Thread(this::run, "event-consumer");
+        thread = new Thread(loop, "event-consumer");
         thread.setDaemon(true);
         thread.start();
         LOG.infof("event consumer: group %s reads %s for %s", config.consumer().group(), topics,
-                handlers.stream().map(EventHandler::name).toList());
+                handlers.all().stream().map(EventHandler::name).toList());
     }
 
     void onStop(@Observes ShutdownEvent shutdown) {
         running = false;
         if (thread != null) {
-            consumer.wakeup();
+            loop.stop();
             try {
                 thread.join(15_000);
             } catch (InterruptedException e) {
@@ -109,53 +117,16 @@ public class EventConsumer {
         }
     }
 
-    private void run() {
-        int failures = 0;
-        try {
-            while (running) {
-                try {
-                    ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
-                    for (TopicPartition partition : records.partitions()) {
-                        consumePartition(partition, records.records(partition));
-                    }
-                    failures = 0;
-                } catch (WakeupException e) {
-                    if (running) {
-                        throw e;
-                    }
-                } catch (RuntimeException e) {
-                    failures++;
-                    LOG.warnf("event consumer: %s (round %d); the event will be read again", e.getMessage(), failures);
-                    sleep(Math.min(config.consumer().maxBackoff().toMillis(), 200L << Math.min(failures, 10)));
-                }
-            }
-        } finally {
-            consumer.close(Duration.ofSeconds(5));
-        }
-    }
-
-    private void consumePartition(TopicPartition partition, List<ConsumerRecord<String, byte[]>> records) {
-        for (ConsumerRecord<String, byte[]> record : records) {
-            try {
-                consume(record);
-            } catch (RuntimeException e) {
-                // not handled and not dead-lettered (e.g. the DLQ was unreachable): read it again next round
-                consumer.seek(partition, record.offset());
-                throw e;
-            }
-            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(record.offset() + 1)));
-        }
-    }
-
-    private void consume(ConsumerRecord<String, byte[]> record) {
+    /** Handles or dead-letters one record; throws when it has to be tried again later. */
+    private void process(ConsumerRecord<String, byte[]> record) {
         CloudEvent event;
         try {
             event = CloudEventCodec.read(record.value());
         } catch (CloudEventCodec.MalformedEventException e) {
-            deadLetter(record, "envelope", e, 1);
+            deadLetter(record, null, DeadLetter.ENVELOPE, e, 1);
             return;
         }
-        for (EventHandler handler : handlers) {
+        for (EventHandler handler : handlers.all()) {
             if (handler.topics().contains(record.topic()) && handler.eventTypes().contains(event.type())) {
                 deliver(handler, event, record);
             }
@@ -163,43 +134,23 @@ public class EventConsumer {
     }
 
     private void deliver(EventHandler handler, CloudEvent event, ConsumerRecord<String, byte[]> record) {
-        int maxAttempts = Math.max(1, config.consumer().maxAttempts());
-        RuntimeException failure = null;
-        int attempt = 0;
-        while (attempt < maxAttempts && running) {
-            attempt++;
+        int inPlace = Math.max(1, config.consumer().maxAttempts());
+        for (int attempt = 1; ; attempt++) {
             try {
-                handleOnce(handler, event);
+                handlers.handleOnce(handler, event);
                 meters.counter("motcua.events.handled", "handler", handler.name(), "type", event.type()).increment();
                 return;
             } catch (PoisonEventException | CloudEventCodec.MalformedEventException e) {
-                failure = e;
-                break;
+                deadLetter(record, event, handler.name(), e, attempt);
+                return;
             } catch (RuntimeException e) {
-                failure = e;
-                if (attempt < maxAttempts) {
-                    LOG.debugf("handler %s failed on %s (attempt %d): %s", handler.name(), event.id(), attempt, e.getMessage());
-                    sleep(backoff(attempt));
+                if (attempt >= inPlace || !running) {
+                    // trouble that outlasts a few quick retries: the loop pauses the partition and comes back
+                    throw new HandlerUnavailableException(handler.name(), event, e);
                 }
+                LOG.debugf("handler %s failed on %s (attempt %d): %s", handler.name(), event.id(), attempt, e.getMessage());
+                sleep(backoff(attempt));
             }
-        }
-        if (!running) {
-            throw new IllegalStateException("shutting down before " + event.id() + " was handled");
-        }
-        deadLetter(record, handler.name(), failure, attempt);
-    }
-
-    private void handleOnce(EventHandler handler, CloudEvent event) {
-        ManagedContext requestContext = Arc.container().requestContext();
-        requestContext.activate();
-        try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                if (processedEvents.markProcessed(handler.name(), event)) {
-                    handler.handle(event);
-                }
-            });
-        } finally {
-            requestContext.terminate();
         }
     }
 
@@ -208,11 +159,17 @@ public class EventConsumer {
         return Math.min(config.consumer().maxBackoff().toMillis(), initial << Math.min(attempt - 1, 16));
     }
 
-    private void deadLetter(ConsumerRecord<String, byte[]> record, String handler, Throwable failure, int attempts) {
+    /** Records the dead letter, then writes it to the DLQ topic; a failure of either retries the record later. */
+    private void deadLetter(ConsumerRecord<String, byte[]> record, CloudEvent event, String handler, Throwable failure,
+                            int attempts) {
+        String reason = String.valueOf(failure.getMessage());
+        deadLetterStore.record(record.topic(), record.partition(), record.offset(), record.key(),
+                event == null ? null : event.id(), event == null ? null : event.type(), handler, reason,
+                failure.getClass().getName(), attempts, record.value() == null ? new byte[0] : record.value());
         String topic = Topics.deadLetterOf(record.topic());
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
-        header(headers, "dlq-reason", failure == null ? "unknown" : String.valueOf(failure.getMessage()));
-        header(headers, "dlq-exception", failure == null ? "" : failure.getClass().getName());
+        header(headers, "dlq-reason", reason);
+        header(headers, "dlq-exception", failure.getClass().getName());
         header(headers, "dlq-handler", handler);
         header(headers, "dlq-consumer-group", config.consumer().group());
         header(headers, "dlq-original-topic", record.topic());
@@ -227,7 +184,7 @@ public class EventConsumer {
         }
         meters.counter("motcua.events.dead_lettered", "topic", record.topic(), "handler", handler).increment();
         LOG.errorf("event at %s-%d@%d sent to %s after %d attempt(s) by %s: %s", record.topic(), record.partition(),
-                record.offset(), topic, attempts, handler, failure == null ? "" : failure.getMessage());
+                record.offset(), topic, attempts, handler, reason);
     }
 
     private static void header(RecordHeaders headers, String name, String value) {
@@ -240,6 +197,13 @@ public class EventConsumer {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A handler failed for a reason that may pass (database, broker, a dependency): the event is retried later. */
+    static final class HandlerUnavailableException extends RuntimeException {
+        HandlerUnavailableException(String handler, CloudEvent event, RuntimeException cause) {
+            super("handler " + handler + " failed on " + event.id() + ": " + cause.getMessage(), cause);
         }
     }
 }

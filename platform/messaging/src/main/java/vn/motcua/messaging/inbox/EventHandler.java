@@ -8,9 +8,11 @@ import java.util.Set;
  * A service's reaction to events of other services. Implement it as a CDI bean; the {@link EventConsumer} finds it.
  *
  * <p>{@link #handle} runs inside a transaction that also records the event id as processed by this handler, so a
- * redelivered event has no second effect. Throwing makes the consumer retry with backoff, then send the event to
- * the topic's dead-letter topic; throw {@link PoisonEventException} to skip the retries for an event that can
- * never succeed.
+ * redelivered event has no second effect. Any exception rolls the transaction back and the event is retried with
+ * backoff for as long as it fails (a database or a dependency that is away comes back): nothing is dead-lettered
+ * for trouble that passes. Throw {@link PoisonEventException} for an event that can never succeed (a payload that
+ * breaks the contract): it goes to the dead-letter table and topic at once, and an operator can replay it after a
+ * fix.
  */
 public interface EventHandler {
 

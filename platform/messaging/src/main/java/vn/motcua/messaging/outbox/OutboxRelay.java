@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import vn.motcua.messaging.MessagingConfig;
+import vn.motcua.messaging.inbox.LedgerRetention;
 
 import javax.sql.DataSource;
 import java.sql.SQLException;
@@ -38,6 +39,7 @@ public class OutboxRelay {
     private volatile String lastError;
     private Thread thread;
     private OutboxPublisher publisher;
+    private LedgerRetention ledgerRetention;
 
     @Inject
     public OutboxRelay(DataSource dataSource, MessagingConfig config, MeterRegistry meters) {
@@ -51,6 +53,7 @@ public class OutboxRelay {
             LOG.info("outbox relay disabled (motcua.messaging.relay.enabled=false)");
             return;
         }
+        ledgerRetention = new LedgerRetention(dataSource, config.consumer().ledgerPurgeBatch());
         publisher = new OutboxPublisher(dataSource,
                 OutboxPublisher.producer(config.bootstrapServers(), config.source().replace("/", "") + "-outbox"),
                 config.relay().shards(), config.relay().batchSize());
@@ -101,6 +104,10 @@ public class OutboxRelay {
                     int deleted = publisher.deleteSentBefore(config.relay().retention());
                     if (deleted > 0) {
                         LOG.debugf("outbox relay: deleted %d sent rows older than %s", deleted, config.relay().retention());
+                    }
+                    int forgotten = ledgerRetention.purgeOlderThan(config.consumer().ledgerRetention());
+                    if (forgotten > 0) {
+                        LOG.debugf("deleted %d processed-event rows older than %s", forgotten, config.consumer().ledgerRetention());
                     }
                     nextCleanup = Instant.now().plus(CLEANUP_EVERY);
                 }

@@ -38,6 +38,9 @@ import java.util.UUID;
 @Transactional
 public class PaymentService {
 
+    @Inject
+    vn.motcua.payment.notification.RejectedNotifications rejectedNotifications;
+
     private static final Logger LOG = Logger.getLogger(PaymentService.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
@@ -178,6 +181,11 @@ public class PaymentService {
                 o.expiresAt, p.createdAt, p.startedAt, p.settledAt, p.failureReason, p.late, p.version);
     }
 
+    /** A misconfigured list of return origins stops the start-up, rather than every checkout later. */
+    void checkReturnOrigins(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent start) {
+        new ReturnOrigins(config.allowedReturnUrls());
+    }
+
     // ---------------------------------------------------------------- checkout
 
     public record CheckoutCommand(ProviderCode provider, String returnUrl, String clientIp) {
@@ -188,7 +196,7 @@ public class PaymentService {
      * called inside the transaction, so a provider failure leaves nothing behind.
      */
     public PaymentView checkout(String paymentId, String payerId, CheckoutCommand command, OffsetDateTime now) {
-        if (config.allowedReturnUrls().stream().noneMatch(prefix -> command.returnUrl().startsWith(prefix))) {
+        if (!new ReturnOrigins(config.allowedReturnUrls()).allows(command.returnUrl())) {
             throw new PaymentProblems.ReturnUrlNotAllowed();
         }
         Payment given = Payment.findById(paymentId);
@@ -362,10 +370,20 @@ public class PaymentService {
         }
     }
 
+    /**
+     * Records a notification and our verdict. One whose signature did not verify is not the provider's word (the
+     * endpoints are public): it is counted and sampled into an expiring table. Everything the provider signed goes to
+     * the append-only {@code provider_notification}, the trail for disputes.
+     */
     private NotificationResult log(ProviderCode provider, String reference, String transactionId, String paymentId,
                                    NotificationVerdict verdict, String detail, String payload) {
         if (verdict.rejected()) {
-            LOG.warnf("provider notification from %s for reference %s REJECTED: %s (%s)", provider, reference, verdict, detail);
+            LOG.warnf("provider notification from %s for reference %s REJECTED: %s (%s)", provider,
+                    vn.motcua.payment.LogSafe.text(reference), verdict, vn.motcua.payment.LogSafe.text(detail));
+        }
+        if (verdict == NotificationVerdict.REJECTED_SIGNATURE) {
+            rejectedNotifications.record(provider, reference, verdict, detail, payload);
+            return new NotificationResult(verdict, null, detail);
         }
         em.createNativeQuery("""
                         insert into provider_notification (provider, reference, provider_transaction_id, payment_id, verdict, detail, payload)
@@ -430,7 +448,7 @@ public class PaymentService {
                 if (answer.outcome() == PaymentProvider.Outcome.SUCCEEDED
                         && (answer.amountVnd() != payment.amountVnd || !"VND".equals(answer.currency()))) {
                     LOG.errorf("provider %s reports payment %s paid with %d %s instead of %d VND: left PENDING for review",
-                            code, payment.id, answer.amountVnd(), answer.currency(), payment.amountVnd);
+                            code, payment.id, answer.amountVnd(), vn.motcua.payment.LogSafe.text(answer.currency()), payment.amountVnd);
                     return;
                 }
                 settle(payment, obligation, answer.outcome(), answer.providerTransactionId(), answer.code(), actor);

@@ -106,15 +106,21 @@ class AttackTest {
     @Test
     void forged_callbacks_are_counted_sampled_and_expire() {
         String reference = "PFORGED" + UUID.randomUUID().toString().substring(0, 8);
-        double before = meters.counter("motcua.payment.notifications.rejected", "provider", "GATEWAY",
+        double before = meters.counter("motcua.payment.notifications.rejected", "provider", "NPP",
                 "verdict", "REJECTED_SIGNATURE").count();
-        Map<String, String> forged = new LinkedHashMap<>(ipnFields(reference, "22400000", "VND", "1"));
-        forged.put("vnp_OrderInfo", "x".repeat(20_000));
-        forged.put("vnp_SecureHash", "00");
+        Map<String, String> forged = new LinkedHashMap<>();
+        forged.put("partnerCode", "MOTCUA");
+        forged.put("requestId", reference);
+        forged.put("amount", "224000");
+        forged.put("currency", "VND");
+        forged.put("status", "SUCCESS");
+        forged.put("padding", "x".repeat(20_000));
+        forged.put("hash", "00");
         for (int i = 0; i < 5; i++) {
-            assertThat(ipn(forged)).isEqualTo("97");
+            given().contentType("application/json").body(forged).post("/api/v1/payments/callbacks/npp/notify").then()
+                    .statusCode(200).body("code", equalTo("02"));
         }
-        assertThat(meters.counter("motcua.payment.notifications.rejected", "provider", "GATEWAY",
+        assertThat(meters.counter("motcua.payment.notifications.rejected", "provider", "NPP",
                 "verdict", "REJECTED_SIGNATURE").count() - before).isEqualTo(5.0);
         assertThat(db.count("select count(*) from provider_notification where reference = '" + reference + "'")).isZero();
         assertThat(db.count("select count(*) from rejected_notification where reference = '" + reference + "'")).isEqualTo(5);

@@ -51,6 +51,10 @@ public interface PaymentConfig {
     @WithDefault("500000")
     long refundApprovalThresholdVnd();
 
+    /** A refund still SENDING (no answer from the provider recorded) this long after its decision is sent again. */
+    @WithDefault("PT1M")
+    Duration refundResendAfter();
+
     Postal postal();
 
     RejectedNotifications rejectedNotifications();

@@ -10,7 +10,7 @@ import java.time.OffsetDateTime;
 
 /**
  * Scheduled work: query PENDING payments that got no notification, expire obligations whose window closed, and
- * delete expired samples of rejected notifications.
+ * send again the refunds whose provider answer was never recorded, and delete expired samples of rejected notifications.
  * Safe with several instances: each payment / obligation is settled under a row lock in its own transaction.
  */
 @ApplicationScoped
@@ -22,12 +22,19 @@ public class PaymentJobs {
     PaymentService payments;
     @Inject
     vn.motcua.payment.notification.RejectedNotifications rejectedNotifications;
+    @Inject
+    vn.motcua.payment.refund.RefundService refunds;
 
     @Scheduled(every = "${motcua.payment.jobs.every:60s}", delayed = "${motcua.payment.jobs.delay:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         queryPending();
         expireDue();
+        try {
+            refunds.resendDue(OffsetDateTime.now(CloudEventCodec.ZONE));
+        } catch (RuntimeException e) {
+            LOG.warnf("resending unconfirmed refunds failed: %s (tried again next round)", e.getMessage());
+        }
         try {
             int purged = rejectedNotifications.purge(OffsetDateTime.now(CloudEventCodec.ZONE));
             if (purged > 0) {

@@ -32,8 +32,46 @@ class ConsumedEventsTest {
     static final Applicant PAYER = new Applicant("cd-001", "Nguyễn Văn An", "an.nguyen@example.vn", "0912345678", "vi");
 
     static PaymentEvents.PaymentRef payment(String dossierId, String paymentId) {
-        return new PaymentEvents.PaymentRef(paymentId, dossierId, null, Fixtures.SO_TU_PHAP, "Cấp Phiếu lý lịch tư pháp",
-                PAYER, 200000, List.of(new FeeLine("LP_LLTP", "Phí", 200000)), "SUCCEEDED");
+        return payment(dossierId, paymentId, PaymentEvents.KIND_DOSSIER_FEE, Fixtures.SO_TU_PHAP, 200000);
+    }
+
+    static PaymentEvents.PaymentRef payment(String dossierId, String paymentId, String kind, String agency, long amount) {
+        return new PaymentEvents.PaymentRef(paymentId, dossierId, null, agency, "Cấp Phiếu lý lịch tư pháp",
+                PAYER, amount, List.of(new FeeLine("LP_LLTP", "Phí", amount)), "SUCCEEDED", UUID.randomUUID().toString(),
+                kind, amount);
+    }
+
+    /**
+     * Attack: a payment that is not the dossier's own fee (an officer's extra 1 000 đ bill, a short amount, another
+     * agency's obligation, an event that does not say what was paid) must not settle a 200 000 đ dossier. Each is
+     * recorded in the audit trail and the dossier keeps waiting; the real fee payment then settles it.
+     */
+    @Test
+    void only_a_payment_of_the_dossier_fee_covering_it_settles_the_dossier() {
+        String citizen = Fixtures.citizen(Fixtures.unique("cd"));
+        String id = awaitingPayment(citizen);
+        String admin = DevTokens.admin("ad-1");
+        List<PaymentEvents.PaymentRef> wrong = List.of(
+                payment(id, UUID.randomUUID().toString(), PaymentEvents.KIND_EXTRA, Fixtures.SO_TU_PHAP, 1000),
+                payment(id, UUID.randomUUID().toString(), PaymentEvents.KIND_EXTRA, Fixtures.SO_TU_PHAP, 500000),
+                payment(id, UUID.randomUUID().toString(), PaymentEvents.KIND_DOSSIER_FEE, Fixtures.SO_TU_PHAP, 1000),
+                payment(id, UUID.randomUUID().toString(), PaymentEvents.KIND_DOSSIER_FEE, "000.00.99.X99", 200000),
+                new PaymentEvents.PaymentRef(UUID.randomUUID().toString(), id, null, Fixtures.SO_TU_PHAP, "x", PAYER,
+                        200000, List.of(), "SUCCEEDED"));
+        for (PaymentEvents.PaymentRef ref : wrong) {
+            Fixtures.produce(Topics.PAYMENT, id, CloudEventCodec.create("/payment-service", PaymentEvents.SUCCEEDED, id,
+                    new PaymentEvents.Succeeded(ref, "VNPAY", "tx-" + ref.paymentId(), "BL-X", OffsetDateTime.now())));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(as(admin).get("/api/v1/dossiers/" + id + "/audit")
+                .then().extract().jsonPath().<String>getList("action").stream()
+                .filter("payment-succeeded-ignored"::equals).count()).isEqualTo(wrong.size()));
+        as(citizen).get("/api/v1/dossiers/" + id).then().body("status", equalTo("AWAITING_PAYMENT"))
+                .body("paidAt", org.hamcrest.Matchers.nullValue());
+
+        Fixtures.produce(Topics.PAYMENT, id, CloudEventCodec.create("/payment-service", PaymentEvents.SUCCEEDED, id,
+                new PaymentEvents.Succeeded(payment(id, UUID.randomUUID().toString()), "VNPAY", "tx-ok", "BL-OK",
+                        OffsetDateTime.now())));
+        awaitStatus(citizen, id, "SUBMITTED");
     }
 
     static String awaitingPayment(String citizen) {

@@ -86,8 +86,51 @@ class AttackTest {
         altered.put("vnp_Amount", "100");
         assertThat(ipn(altered)).isEqualTo("97");
         assertNothingPaid(p);
+        // unsigned input never reaches the append-only record: counted, and sampled into the expiring table
         assertThat(db.count("select count(*) from provider_notification where reference = '" + p.reference()
+                + "' and verdict = 'REJECTED_SIGNATURE'")).isZero();
+        assertThat(db.count("select count(*) from rejected_notification where reference = '" + p.reference()
                 + "' and verdict = 'REJECTED_SIGNATURE'")).isEqualTo(3);
+    }
+
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry meters;
+    @Inject
+    vn.motcua.payment.notification.RejectedNotifications rejected;
+
+    /**
+     * Attack (issue 14 item 7): anonymous callbacks with a bad signature and a 20 KB payload used to be stored for
+     * ever in the append-only provider_notification. Now each is counted, its sample holds at most 2 000 characters,
+     * and the retention job deletes samples past their time (the table accepts deletes).
+     */
+    @Test
+    void forged_callbacks_are_counted_sampled_and_expire() {
+        String reference = "PFORGED" + UUID.randomUUID().toString().substring(0, 8);
+        double before = meters.counter("motcua.payment.notifications.rejected", "provider", "NPP",
+                "verdict", "REJECTED_SIGNATURE").count();
+        Map<String, String> forged = new LinkedHashMap<>();
+        forged.put("partnerCode", "MOTCUA");
+        forged.put("requestId", reference);
+        forged.put("amount", "224000");
+        forged.put("currency", "VND");
+        forged.put("status", "SUCCESS");
+        forged.put("padding", "x".repeat(20_000));
+        forged.put("hash", "00");
+        for (int i = 0; i < 5; i++) {
+            given().contentType("application/json").body(forged).post("/api/v1/payments/callbacks/npp/notify").then()
+                    .statusCode(200).body("code", equalTo("02"));
+        }
+        assertThat(meters.counter("motcua.payment.notifications.rejected", "provider", "NPP",
+                "verdict", "REJECTED_SIGNATURE").count() - before).isEqualTo(5.0);
+        assertThat(db.count("select count(*) from provider_notification where reference = '" + reference + "'")).isZero();
+        assertThat(db.count("select count(*) from rejected_notification where reference = '" + reference + "'")).isEqualTo(5);
+        assertThat(db.count("select max(length(payload)) from rejected_notification where reference = '" + reference + "'"))
+                .isLessThanOrEqualTo(2000);
+        // past the retention (7 days by default) the samples are deleted; younger ones stay
+        db.update("update rejected_notification set received_at = now() - interval '8 days' where id = (select min(id) "
+                + "from rejected_notification where reference = '" + reference + "')");
+        rejected.purge(java.time.OffsetDateTime.now());
+        assertThat(db.count("select count(*) from rejected_notification where reference = '" + reference + "'")).isEqualTo(4);
     }
 
     @Test
@@ -222,5 +265,50 @@ class AttackTest {
                 .statusCode(400).body("code", equalTo("VALIDATION_FAILED"));
         assertThat(GatewayProtocol.amount(224_000)).isEqualTo("22400000");
         assertNothingPaid(p);
+    }
+
+    /**
+     * Attack (issue 14 item 3): return URLs that only start like an allowed origin. A prefix test let all of these
+     * through; the origin (scheme, host, port) must now equal a configured one.
+     */
+    @Test
+    void a_return_url_is_allowed_only_on_a_configured_origin() {
+        Dossier d = newDossier();
+        String id = requirePayment(d, "COUNTER", true, judicialRecordFee());
+        for (String url : java.util.List.of("http://localhost.evil.example/steal", "http://localhost@evil.example/steal",
+                "http://localhost:3000@evil.example/", "https://localhost:8443/thanh-toan", "http://localhost:3001/x",
+                "ftp://localhost/x", "http://evil.example/http://localhost")) {
+            given().auth().oauth2(d.token()).header("Idempotency-Key", "key-" + UUID.randomUUID()).contentType("application/json")
+                    .body(Map.of("provider", "GATEWAY", "returnUrl", url)).post("/api/v1/payments/" + id + "/checkout")
+                    .then().statusCode(org.hamcrest.Matchers.oneOf(400, 422));
+        }
+        assertThat(status(d, id)).isEqualTo("CREATED");
+        given().auth().oauth2(d.token()).header("Idempotency-Key", "key-" + UUID.randomUUID()).contentType("application/json")
+                .body(Map.of("provider", "GATEWAY", "returnUrl", "http://LOCALHOST/thanh-toan?x=1")).post("/api/v1/payments/" + id + "/checkout")
+                .then().statusCode(201);
+    }
+
+    /**
+     * Attack (issue 14 item 3): our own checkout URL is signed with the gateway secret over the same canonical query;
+     * replayed to our return page it used to be redirected like a provider's response. Only the gateway's response
+     * (with its result fields) is accepted; that one still brings the payer back to the frontend.
+     */
+    @Test
+    void the_return_page_refuses_our_own_signed_checkout_url() {
+        Dossier d = newDossier();
+        String id = requirePayment(d, "COUNTER", true, judicialRecordFee());
+        String redirect = checkout(d, id, "GATEWAY", "k-" + UUID.randomUUID()).then().statusCode(201).extract().path("redirectUrl");
+        String ourQuery = java.net.URI.create(redirect).getRawQuery();
+        given().urlEncodingEnabled(false).redirects().follow(false)
+                .get("/api/v1/payments/callbacks/gateway/return?" + ourQuery).then()
+                .statusCode(400).body("code", equalTo("VALIDATION_FAILED"));
+
+        String html = given().urlEncodingEnabled(false).redirects().follow(false).get(redirect).then().statusCode(200)
+                .extract().asString();
+        int at = html.indexOf("/sandbox/pay/") + "/sandbox/pay/".length();
+        String providerReturn = complete(html.substring(at, html.indexOf('/', at)), "SUCCESS");
+        String back = given().urlEncodingEnabled(false).redirects().follow(false).get(pathAndQuery(providerReturn)).then()
+                .statusCode(303).extract().header("Location");
+        assertThat(back).startsWith(RETURN_URL + "?paymentId=" + id);
     }
 }

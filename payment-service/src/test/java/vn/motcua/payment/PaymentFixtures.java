@@ -55,6 +55,21 @@ public final class PaymentFixtures {
                 new DossierEvents.PaymentRequired(ref, fees, total, online, null, OffsetDateTime.now(CloudEventCodec.ZONE)));
     }
 
+    /**
+     * Tells payment-service (over Kafka, as dossier-service does) that a dossier of {@code agency} was submitted, and
+     * waits until it knows it.
+     */
+    public static void submitted(Dossier d, String agency, Db db) {
+        DossierEvents.DossierRef ref = new DossierEvents.DossierRef(d.dossierId(), d.dossierCode(), "2.000908",
+                "Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam", agency, "Sở Tư pháp",
+                new Applicant(d.citizen(), "Nguyễn Văn An", "an.nguyen@example.vn", "0912345678", "vi"),
+                "ONLINE", "ELECTRONIC", "AWAITING_PAYMENT", 6, null, null);
+        send(CloudEventCodec.create("/dossier-service", DossierEvents.SUBMITTED, d.dossierId(),
+                new DossierEvents.Submitted(ref, OffsetDateTime.now(CloudEventCodec.ZONE), true, null)));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
+                db.count("select count(*) from known_dossier where dossier_id = '" + d.dossierId() + "'") == 1);
+    }
+
     public static List<FeeLine> judicialRecordFee() {
         return List.of(new FeeLine("LE_PHI", "Lệ phí cấp Phiếu lý lịch tư pháp", 200_000));
     }

@@ -38,6 +38,21 @@ class RefundTest {
                 .post("/api/v1/payments/" + paymentId + "/refunds");
     }
 
+    /**
+     * Attack (issue 14 item 8): splitting a refund above the approval threshold (100 000 in tests) into small ones.
+     * The threshold applies to the payment's refunded total: the first 90 000 goes back at once, the next 90 000
+     * would make 180 000 and waits for a leader.
+     */
+    @Test
+    void splitting_a_refund_does_not_avoid_the_leaders_approval() {
+        Dossier d = newDossier();
+        String id = paidPayment(d);
+        refund(OFFICER, id, 90000, 224000).then().statusCode(201).body("status", equalTo("REFUNDED"));
+        refund(OFFICER, id, 90000, 134000).then().statusCode(201).body("status", equalTo("AWAITING_APPROVAL"));
+        given().auth().oauth2(d.token()).get("/api/v1/payments/" + id).then().body("status", equalTo("REFUND_REQUESTED"))
+                .body("refundedVnd", equalTo(90000));
+    }
+
     @Test
     void a_partial_then_an_approved_full_refund() {
         Dossier d = newDossier();

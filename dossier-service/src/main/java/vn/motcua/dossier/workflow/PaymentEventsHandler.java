@@ -14,7 +14,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * payment.events: SUCCEEDED moves an AWAITING_PAYMENT dossier to SUBMITTED (ready for reception, paid); FAILED and
+ * payment.events: SUCCEEDED of the dossier's own fee obligation (kind DOSSIER_FEE, same agency, covering the fee)
+ * moves an AWAITING_PAYMENT dossier to SUBMITTED (ready for reception, paid); any other payment is recorded in the
+ * audit trail and changes nothing (see {@link WorkflowService#whyNotTheFee}). FAILED and
  * EXPIRED leave it awaiting payment (the applicant can pay again) and are recorded in the audit trail.
  */
 @ApplicationScoped
@@ -43,8 +45,8 @@ public class PaymentEventsHandler implements EventHandler {
         switch (event.type()) {
             case PaymentEvents.SUCCEEDED -> {
                 PaymentEvents.Succeeded paid = CloudEventCodec.dataAs(event, PaymentEvents.Succeeded.class);
-                workflow.paymentSucceeded(dossierId(paid.payment()), paid.payment().paymentId(), paid.receiptNumber(),
-                        paid.payment().amountVnd(), paid.paidAt(), actor);
+                workflow.paymentSucceeded(dossierId(paid.payment()), paid.payment(), paid.receiptNumber(), paid.paidAt(),
+                        actor);
             }
             case PaymentEvents.FAILED -> {
                 PaymentEvents.Failed failed = CloudEventCodec.dataAs(event, PaymentEvents.Failed.class);

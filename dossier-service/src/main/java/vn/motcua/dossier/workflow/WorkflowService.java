@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.contracts.common.PostalAddress;
 import vn.motcua.contracts.dossier.DossierEvents;
+import vn.motcua.contracts.payment.PaymentEvents;
 import vn.motcua.dossier.audit.AuditTrail.Change;
 import vn.motcua.dossier.catalogue.Procedure;
 import vn.motcua.dossier.common.Actor;
@@ -282,11 +283,20 @@ public class WorkflowService {
     // ---------------------------------------------------------------- reactions to other services
 
     /** payment.events SUCCEEDED: the fee is paid, the dossier goes to the agency's reception queue. */
-    public void paymentSucceeded(UUID dossierId, String paymentId, String receiptNumber, long amount, OffsetDateTime paidAt,
-                                 Actor actor) {
+    public void paymentSucceeded(UUID dossierId, PaymentEvents.PaymentRef payment, String receiptNumber,
+                                 OffsetDateTime paidAt, Actor actor) {
+        String paymentId = payment.paymentId();
         Dossier dossier = em.find(Dossier.class, dossierId, LockModeType.PESSIMISTIC_WRITE);
         if (dossier == null) {
             LOG.warnf("payment %s succeeded for unknown dossier %s; ignored", paymentId, dossierId);
+            return;
+        }
+        String refused = whyNotTheFee(dossier, payment);
+        if (refused != null) {
+            // not this dossier's fee (an officer's extra fee, a short amount, another agency's bill): recorded, no effect
+            lifecycle.record(dossier, "payment-succeeded-ignored", actor,
+                    Map.of("payment", new Change(null, paymentId)), refused);
+            LOG.warnf("payment %s for dossier %s does not settle it: %s", paymentId, dossierId, refused);
             return;
         }
         if (dossier.paidAt != null || dossier.status != DossierStatus.AWAITING_PAYMENT) {
@@ -295,6 +305,7 @@ public class WorkflowService {
                     Map.of("payment", new Change(null, paymentId)), "dossier is " + dossier.status);
             return;
         }
+        long amount = payment.amountVnd();
         dossier.paidAt = paidAt == null ? lifecycle.now() : paidAt;
         dossier.paymentReceipt = receiptNumber;
         lifecycle.move(dossier, DossierStatus.SUBMITTED, "payment-succeeded", actor,
@@ -302,6 +313,25 @@ public class WorkflowService {
         counters.increment(dossier, lifecycle.now(), "paid_online");
         lifecycle.publish(dossier, DossierEvents.PAYMENT_CONFIRMED, new DossierEvents.PaymentConfirmed(
                 DossierLifecycle.ref(dossier), paymentId, receiptNumber, amount, Clocks.local(dossier.paidAt)));
+    }
+
+    /**
+     * Why a successful payment does not settle the dossier's fee, or null when it does: it must be a payment of the
+     * fee obligation payment-service raised from this dossier's own payment-required event ({@code DOSSIER_FEE}), of
+     * the dossier's agency, and cover the fee the dossier was submitted with. Anything else (an extra fee an officer
+     * raised, an event of an older producer that does not say what was paid) is not the dossier fee.
+     */
+    static String whyNotTheFee(Dossier dossier, PaymentEvents.PaymentRef payment) {
+        if (!payment.forDossierFee()) {
+            return "payment is for a " + payment.obligationKind() + " obligation, not the dossier fee";
+        }
+        if (payment.agencyCode() == null || !payment.agencyCode().equals(dossier.agencyCode)) {
+            return "payment is billed by agency " + payment.agencyCode() + ", the dossier belongs to " + dossier.agencyCode;
+        }
+        if (payment.amountVnd() < dossier.feeTotal || payment.obligationAmountVnd() < dossier.feeTotal) {
+            return "payment of " + payment.amountVnd() + " VND does not cover the fee of " + dossier.feeTotal + " VND";
+        }
+        return null;
     }
 
     /** payment.events FAILED / EXPIRED: the dossier keeps waiting; the applicant can pay again. Recorded only. */

@@ -19,8 +19,8 @@ public interface PaymentConfig {
     Optional<String> publicBaseUrl();
 
     /**
-     * Where the applicant's browser may be sent back after paying: URL prefixes (scheme, host, port, path start).
-     * Anything else is refused, so that our signed return page is never an open redirect.
+     * Where the applicant's browser may be sent back after paying: origins (scheme, host and port, compared exactly;
+     * a path is ignored). Anything else is refused, so that our return page is never an open redirect.
      */
     @WithDefault("http://localhost,https://localhost")
     List<String> allowedReturnUrls();
@@ -40,11 +40,35 @@ public interface PaymentConfig {
     @WithDefault("PT30M")
     Duration attemptTimeout();
 
+    /**
+     * Fee-line codes only the system raises (the postal return fee, the dossier fee): an officer's extra obligation
+     * may not use them. The codes of the dossier's own fee obligation are refused as well.
+     */
+    @WithDefault("POSTAL_RETURN,DOSSIER_FEE")
+    List<String> systemFeeCodes();
+
     /** Refunds above this amount wait for a leader's approval. */
     @WithDefault("500000")
     long refundApprovalThresholdVnd();
 
+    /** A refund still SENDING (no answer from the provider recorded) this long after its decision is sent again. */
+    @WithDefault("PT1M")
+    Duration refundResendAfter();
+
     Postal postal();
+
+    RejectedNotifications rejectedNotifications();
+
+    /** Provider notifications whose signature does not verify (public endpoints: anyone can send them). */
+    interface RejectedNotifications {
+        /** How many are stored per minute and instance; the rest are only counted. */
+        @WithDefault("30")
+        int samplePerMinute();
+
+        /** The retention job deletes stored samples older than this. */
+        @WithDefault("P7D")
+        Duration retention();
+    }
 
     Receipts receipts();
 

@@ -10,10 +10,15 @@ import vn.motcua.contracts.events.CloudEventCodec;
 import vn.motcua.messaging.inbox.PoisonEventException;
 import vn.motcua.payment.config.PaymentConfig;
 import vn.motcua.payment.payment.Payment;
+import vn.motcua.payment.dossier.KnownDossiers;
 import vn.motcua.payment.payment.PaymentService;
+import vn.motcua.web.problem.CommonProblems;
+import vn.motcua.contracts.common.Applicant;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,6 +34,8 @@ public class ObligationService {
     PaymentConfig config;
     @Inject
     PaymentService payments;
+    @Inject
+    KnownDossiers knownDossiers;
 
     public PostalTariff tariff() {
         return new PostalTariff(config.postal().returnFeeVnd(), config.postal().returnFeeName(),
@@ -106,32 +113,64 @@ public class ObligationService {
         return Optional.of(payments.open(o, now));
     }
 
-    /** An extra obligation an officer raises for their agency (e.g. a fee discovered while processing). */
-    public record ExtraObligation(String dossierId, String dossierCode, String procedureCode, String procedureName,
-                                  String agencyCode, vn.motcua.contracts.common.Applicant payer, List<FeeLine> fees,
-                                  String reason, String officerId) {
+    /**
+     * An extra obligation an officer raises (e.g. a fee discovered while processing). Only the dossier id, the
+     * fee lines and the reason are the officer's to choose; the dossier code and payer in the request, when given,
+     * must agree with the dossier.
+     */
+    public record ExtraObligation(String dossierId, Optional<String> dossierCode, Optional<String> payerId,
+                                  List<FeeLine> fees, String reason, String officerId, String officerAgency) {
     }
 
+    /**
+     * Raises the obligation against the dossier as {@code dossier.events} described it: a dossier of the officer's own
+     * agency (another agency's is "not found", as if it did not exist), billed to its applicant, with no fee line
+     * coded as a system fee (those settle a dossier or prepay a delivery and are raised by the system only).
+     */
     public Payment raise(ExtraObligation extra, OffsetDateTime now) {
+        KnownDossiers.KnownDossier dossier = knownDossiers.find(extra.dossierId())
+                .filter(d -> d.agencyCode().equals(extra.officerAgency()))
+                .orElseThrow(() -> new CommonProblems.NotFound("dossier", extra.dossierId()));
+        if (dossier.dossierCode() == null) {
+            throw new CommonProblems.WrongState("DOSSIER_NOT_SUBMITTED", "dossier " + dossier.dossierId()
+                    + " is a draft: nothing can be billed before it is submitted");
+        }
+        if (extra.dossierCode().filter(code -> !code.equals(dossier.dossierCode())).isPresent()) {
+            throw new CommonProblems.RuleViolated("DOSSIER_CODE_MISMATCH", "dossierCode is not the code of dossier "
+                    + dossier.dossierId());
+        }
+        if (extra.payerId().filter(payer -> !payer.equals(dossier.applicant().id())).isPresent()) {
+            throw new CommonProblems.RuleViolated("PAYER_NOT_APPLICANT", "the payer must be the applicant of dossier "
+                    + dossier.dossierCode());
+        }
+        Set<String> reserved = new HashSet<>(config.systemFeeCodes());
+        Obligation.<Obligation>find("dossierId = ?1 and kind = ?2", dossier.dossierId(), Obligation.Kind.DOSSIER_FEE.name())
+                .stream().flatMap(o -> o.fees.stream()).map(FeeLine::code).forEach(reserved::add);
+        List<String> refused = extra.fees().stream().map(FeeLine::code).filter(reserved::contains).distinct().toList();
+        if (!refused.isEmpty()) {
+            throw new CommonProblems.RuleViolated("SYSTEM_FEE_CODE", "fee codes " + refused
+                    + " are raised by the system only (the dossier fee, the postal return fee)");
+        }
         long total;
         try {
             total = extra.fees().stream().mapToLong(FeeLine::amountVnd).reduce(0L, Math::addExact);
         } catch (ArithmeticException e) {
-            throw new vn.motcua.web.problem.CommonProblems.InvalidInput("fees", "the total overflows");
+            throw new CommonProblems.InvalidInput("fees", "the total overflows");
         }
+        Applicant payer = dossier.applicant();
         Obligation o = new Obligation();
         o.id = UUID.randomUUID().toString();
         o.kind = Obligation.Kind.EXTRA.name();
-        o.dossierId = blank(extra.dossierId()) ? null : extra.dossierId();
-        o.dossierCode = extra.dossierCode();
-        o.procedureCode = extra.procedureCode();
-        o.procedureName = extra.procedureName();
-        o.agencyCode = extra.agencyCode();
-        o.payerId = extra.payer().id();
-        o.payerName = extra.payer().fullName();
-        o.payerEmail = extra.payer().email();
-        o.payerPhone = extra.payer().phone();
-        o.payerLanguage = extra.payer().language() == null ? "vi" : extra.payer().language();
+        o.dossierId = dossier.dossierId();
+        o.dossierCode = dossier.dossierCode();
+        o.procedureCode = dossier.procedureCode();
+        o.procedureName = dossier.procedureName();
+        o.agencyCode = dossier.agencyCode();
+        o.payerId = payer.id();
+        o.payerName = payer.fullName() == null ? payer.id() : payer.fullName();
+        o.payerEmail = payer.email();
+        o.payerPhone = payer.phone();
+        o.payerLanguage = payer.language() == null ? "vi" : payer.language();
         o.fees = List.copyOf(extra.fees());
         o.amountVnd = total;
         o.status = Obligation.Status.OPEN.name();

@@ -18,7 +18,8 @@ public class PaymentEventsPublisher {
 
     public static PaymentEvents.PaymentRef ref(Payment payment, Obligation obligation, String status) {
         return new PaymentEvents.PaymentRef(payment.id, obligation.dossierId, obligation.dossierCode, obligation.agencyCode,
-                obligation.procedureName, obligation.payer(), payment.amountVnd, obligation.fees, status);
+                obligation.procedureName, obligation.payer(), payment.amountVnd, obligation.fees, status, obligation.id,
+                obligation.kind, obligation.amountVnd);
     }
 
     public void requested(Payment payment, Obligation obligation, OffsetDateTime at) {

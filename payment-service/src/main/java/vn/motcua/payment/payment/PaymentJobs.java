@@ -9,7 +9,8 @@ import vn.motcua.contracts.events.CloudEventCodec;
 import java.time.OffsetDateTime;
 
 /**
- * Scheduled work: query PENDING payments that got no notification, and expire obligations whose window closed.
+ * Scheduled work: query PENDING payments that got no notification, expire obligations whose window closed, and
+ * send again the refunds whose provider answer was never recorded, and delete expired samples of rejected notifications.
  * Safe with several instances: each payment / obligation is settled under a row lock in its own transaction.
  */
 @ApplicationScoped
@@ -19,12 +20,29 @@ public class PaymentJobs {
 
     @Inject
     PaymentService payments;
+    @Inject
+    vn.motcua.payment.notification.RejectedNotifications rejectedNotifications;
+    @Inject
+    vn.motcua.payment.refund.RefundService refunds;
 
     @Scheduled(every = "${motcua.payment.jobs.every:60s}", delayed = "${motcua.payment.jobs.delay:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         queryPending();
         expireDue();
+        try {
+            refunds.resendDue(OffsetDateTime.now(CloudEventCodec.ZONE));
+        } catch (RuntimeException e) {
+            LOG.warnf("resending unconfirmed refunds failed: %s (tried again next round)", e.getMessage());
+        }
+        try {
+            int purged = rejectedNotifications.purge(OffsetDateTime.now(CloudEventCodec.ZONE));
+            if (purged > 0) {
+                LOG.infof("deleted %d expired samples of rejected notifications", purged);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("purge of rejected notifications failed: %s (tried again next round)", e.getMessage());
+        }
     }
 
     /** @return how many payments were settled */

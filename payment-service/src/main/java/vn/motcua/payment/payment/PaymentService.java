@@ -1,5 +1,6 @@
 package vn.motcua.payment.payment;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -37,6 +38,9 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional
 public class PaymentService {
+
+    @Inject
+    vn.motcua.payment.notification.RejectedNotifications rejectedNotifications;
 
     private static final Logger LOG = Logger.getLogger(PaymentService.class);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -178,6 +182,11 @@ public class PaymentService {
                 o.expiresAt, p.createdAt, p.startedAt, p.settledAt, p.failureReason, p.late, p.version);
     }
 
+    /** A misconfigured list of return origins stops the start-up, rather than every checkout later. */
+    void checkReturnOrigins(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent start) {
+        new ReturnOrigins(config.allowedReturnUrls());
+    }
+
     // ---------------------------------------------------------------- checkout
 
     public record CheckoutCommand(ProviderCode provider, String returnUrl, String clientIp) {
@@ -188,7 +197,7 @@ public class PaymentService {
      * called inside the transaction, so a provider failure leaves nothing behind.
      */
     public PaymentView checkout(String paymentId, String payerId, CheckoutCommand command, OffsetDateTime now) {
-        if (config.allowedReturnUrls().stream().noneMatch(prefix -> command.returnUrl().startsWith(prefix))) {
+        if (!new ReturnOrigins(config.allowedReturnUrls()).allows(command.returnUrl())) {
             throw new PaymentProblems.ReturnUrlNotAllowed();
         }
         Payment given = Payment.findById(paymentId);
@@ -362,10 +371,20 @@ public class PaymentService {
         }
     }
 
+    /**
+     * Records a notification and our verdict. One whose signature did not verify is not the provider's word (the
+     * endpoints are public): it is counted and sampled into an expiring table. Everything the provider signed goes to
+     * the append-only {@code provider_notification}, the trail for disputes.
+     */
     private NotificationResult log(ProviderCode provider, String reference, String transactionId, String paymentId,
                                    NotificationVerdict verdict, String detail, String payload) {
         if (verdict.rejected()) {
-            LOG.warnf("provider notification from %s for reference %s REJECTED: %s (%s)", provider, reference, verdict, detail);
+            LOG.warnf("provider notification from %s for reference %s REJECTED: %s (%s)", provider,
+                    vn.motcua.payment.LogSafe.text(reference), verdict, vn.motcua.payment.LogSafe.text(detail));
+        }
+        if (verdict == NotificationVerdict.REJECTED_SIGNATURE) {
+            rejectedNotifications.record(provider, reference, verdict, detail, payload);
+            return new NotificationResult(verdict, null, detail);
         }
         em.createNativeQuery("""
                         insert into provider_notification (provider, reference, provider_transaction_id, payment_id, verdict, detail, payload)
@@ -397,32 +416,54 @@ public class PaymentService {
                 .setParameter("before", before).setMaxResults(limit).getResultList();
     }
 
-    /**
-     * Asks the provider about one PENDING payment and settles it. Locks the obligation, then the payment — the same
-     * order as checkout, notifications, refunds and expiry, so they never deadlock. Two instances querying the same
-     * payment at once is harmless: the second one waits, then settles nothing new. A payment still unpaid after the
-     * attempt timeout is FAILED (TIMEOUT) so the applicant can try again; the provider's late success would still be
-     * accepted.
-     */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Optional<PaymentStatus> queryAndSettle(String paymentId, OffsetDateTime now) {
-        Payment payment = Payment.findById(paymentId);
-        if (payment == null || payment.statusValue() != PaymentStatus.PENDING) {
-            return Optional.empty();
-        }
-        Obligation obligation = em.find(Obligation.class, payment.obligationId, LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(payment, LockModeType.PESSIMISTIC_WRITE);
-        if (payment.statusValue() != PaymentStatus.PENDING) {
-            return Optional.of(payment.statusValue());
-        }
-        settleByQuery(payment, obligation, now);
-        return Optional.of(payment.statusValue());
+    /** What to ask a provider about a PENDING payment: read without locks, asked outside any transaction. */
+    private record Question(String paymentId, ProviderCode provider, PaymentProvider.QueryOrder order) {
     }
 
-    private void settleByQuery(Payment payment, Obligation obligation, OffsetDateTime now) {
-        ProviderCode code = ProviderCode.valueOf(payment.provider);
-        PaymentProvider.ProviderStatus answer = providers.get(code).query(new PaymentProvider.QueryOrder(payment.reference,
-                obligation.dossierCode, payment.providerTransactionId, payment.startedAt));
+    private Optional<Question> question(Payment payment, Obligation obligation) {
+        if (payment == null || payment.statusValue() != PaymentStatus.PENDING || payment.provider == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Question(payment.id, ProviderCode.valueOf(payment.provider), new PaymentProvider.QueryOrder(
+                payment.reference, obligation.dossierCode, payment.providerTransactionId, payment.startedAt)));
+    }
+
+    private PaymentProvider.ProviderStatus ask(Question question) {
+        return providers.get(question.provider()).query(question.order());
+    }
+
+    /**
+     * Asks the provider about one PENDING payment and settles it: read in one transaction, ask the provider outside
+     * any transaction (a slow provider holds no row lock and no connection), then settle in another under the locks —
+     * obligation, then payment, the same order as checkout, notifications, refunds and expiry, so they never
+     * deadlock. If the payment changed meanwhile (a notification settled it) the answer is not applied. A payment
+     * still unpaid after the attempt timeout is FAILED (TIMEOUT) so the applicant can try again; the provider's late
+     * success would still be accepted.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public Optional<PaymentStatus> queryAndSettle(String paymentId, OffsetDateTime now) {
+        Optional<Question> question = QuarkusTransaction.requiringNew().call(() -> {
+            Payment payment = Payment.findById(paymentId);
+            return payment == null ? Optional.<Question>empty()
+                    : question(payment, em.find(Obligation.class, payment.obligationId));
+        });
+        if (question.isEmpty()) {
+            return Optional.empty();
+        }
+        PaymentProvider.ProviderStatus answer = ask(question.get());
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Payment payment = Payment.findById(paymentId);
+            Obligation obligation = em.find(Obligation.class, payment.obligationId, LockModeType.PESSIMISTIC_WRITE);
+            em.refresh(payment, LockModeType.PESSIMISTIC_WRITE);
+            if (payment.statusValue() == PaymentStatus.PENDING) {
+                applyAnswer(payment, obligation, question.get().provider(), answer, now);
+            }
+            return Optional.of(payment.statusValue());
+        });
+    }
+
+    private void applyAnswer(Payment payment, Obligation obligation, ProviderCode code, PaymentProvider.ProviderStatus answer,
+                             OffsetDateTime now) {
         payment.lastQueriedAt = now;
         String actor = "query:" + code;
         switch (answer.outcome()) {
@@ -430,7 +471,7 @@ public class PaymentService {
                 if (answer.outcome() == PaymentProvider.Outcome.SUCCEEDED
                         && (answer.amountVnd() != payment.amountVnd || !"VND".equals(answer.currency()))) {
                     LOG.errorf("provider %s reports payment %s paid with %d %s instead of %d VND: left PENDING for review",
-                            code, payment.id, answer.amountVnd(), answer.currency(), payment.amountVnd);
+                            code, payment.id, answer.amountVnd(), vn.motcua.payment.LogSafe.text(answer.currency()), payment.amountVnd);
                     return;
                 }
                 settle(payment, obligation, answer.outcome(), answer.providerTransactionId(), answer.code(), actor);
@@ -454,11 +495,34 @@ public class PaymentService {
 
     /**
      * Expires an obligation whose payment window has passed. An open PENDING payment is first queried at its
-     * provider (if paid there, it is settled instead of expired); if the provider cannot be reached it expires
-     * anyway, since a late success is still accepted afterwards.
+     * provider, outside any transaction (if paid there, it is settled instead of expired); if the provider cannot be
+     * reached it expires anyway, since a late success is still accepted afterwards.
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public boolean expire(String obligationId, OffsetDateTime now) {
+        Optional<Question> question = QuarkusTransaction.requiringNew().call(() -> {
+            Obligation obligation = em.find(Obligation.class, obligationId);
+            if (obligation == null || obligation.statusValue() != Obligation.Status.OPEN || obligation.expiresAt.isAfter(now)) {
+                return Optional.<Question>empty();
+            }
+            return Payment.<Payment>find("obligationId = ?1 order by attempt desc", obligationId).firstResultOptional()
+                    .flatMap(latest -> question(latest, obligation));
+        });
+        PaymentProvider.ProviderStatus answer = null;
+        if (question.isPresent()) {
+            try {
+                answer = ask(question.get());
+            } catch (ProviderUnavailableException e) {
+                LOG.warnf("expiring payment %s without a final answer from its provider: %s", question.get().paymentId(),
+                        e.getMessage());
+            }
+        }
+        PaymentProvider.ProviderStatus known = answer;
+        return QuarkusTransaction.requiringNew().call(() -> expireLocked(obligationId, question, known, now));
+    }
+
+    private boolean expireLocked(String obligationId, Optional<Question> question, PaymentProvider.ProviderStatus answer,
+                                 OffsetDateTime now) {
         Obligation obligation = em.find(Obligation.class, obligationId, LockModeType.PESSIMISTIC_WRITE);
         if (obligation == null || obligation.statusValue() != Obligation.Status.OPEN || obligation.expiresAt.isAfter(now)) {
             return false;
@@ -466,12 +530,9 @@ public class PaymentService {
         List<Payment> attempts = em.createQuery("select p from Payment p where p.obligationId = :o order by p.attempt desc", Payment.class)
                 .setParameter("o", obligationId).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
         Payment latest = attempts.get(0);
-        if (latest.statusValue() == PaymentStatus.PENDING) {
-            try {
-                settleByQuery(latest, obligation, now);
-            } catch (ProviderUnavailableException e) {
-                LOG.warnf("expiring payment %s without a final answer from its provider: %s", latest.id, e.getMessage());
-            }
+        if (latest.statusValue() == PaymentStatus.PENDING && answer != null && question.isPresent()
+                && question.get().paymentId().equals(latest.id)) {
+            applyAnswer(latest, obligation, question.get().provider(), answer, now);
             if (obligation.statusValue() == Obligation.Status.PAID) {
                 return false;
             }

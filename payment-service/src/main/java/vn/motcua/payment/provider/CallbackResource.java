@@ -48,8 +48,17 @@ public class CallbackResource {
     @Inject
     ObjectMapper json;
 
+    /** Fields only the gateway's answer carries (its result), and fields only our payment request carries. */
+    static final java.util.List<String> GATEWAY_RESPONSE_FIELDS = java.util.List.of("vnp_ResponseCode",
+            "vnp_TransactionNo", "vnp_TransactionStatus");
+    static final java.util.List<String> GATEWAY_REQUEST_FIELDS = java.util.List.of("vnp_Command", "vnp_ReturnUrl",
+            "vnp_IpAddr", "vnp_CreateDate", "vnp_ExpireDate", "vnp_Version", "vnp_Locale", "vnp_OrderType");
+
     public record GatewayAck(String RspCode, String Message) {
     }
+
+    /** The platform's payment results on its return page; anything else was not signed by it as a result. */
+    static final java.util.Set<String> NPP_RETURN_STATUSES = java.util.Set.of("SUCCESS", "FAILED", "CANCELLED", "PENDING");
 
     public record NppAck(String code, String message) {
     }
@@ -73,7 +82,7 @@ public class CallbackResource {
     @GET
     @Path("/gateway/return")
     @Operation(summary = "Card/QR gateway return page", description = "Where the gateway sends the payer's browser. "
-            + "Verifies the signature and redirects (303) to the frontend's returnUrl with paymentId and the status we "
+            + "Accepts only a response signed by the gateway (its result fields present, none of our request's), then redirects (303) to the frontend's returnUrl with paymentId and the status we "
             + "hold. Changes nothing.")
     @APIResponse(responseCode = "303", description = "Back to the frontend")
     @APIResponse(responseCode = "400", description = "Signature does not verify", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -82,6 +91,21 @@ public class CallbackResource {
         String expected = Signatures.hmacSha512(config.providers().gateway().secret(), Signatures.canonicalQuery(fields));
         if (!Signatures.same(expected, fields.get("vnp_SecureHash"))) {
             throw new CommonProblems.InvalidInput("vnp_SecureHash", "does not verify");
+        }
+        // Our own checkout URL is signed with the same secret and the same canonical query: only the gateway's
+        // response (which carries its result fields and none of our request's) may use this page.
+        for (String responseField : GATEWAY_RESPONSE_FIELDS) {
+            if (fields.get(responseField) == null || fields.get(responseField).isBlank()) {
+                throw new CommonProblems.InvalidInput(responseField, "missing: not a response of the gateway");
+            }
+        }
+        for (String requestField : GATEWAY_REQUEST_FIELDS) {
+            if (fields.containsKey(requestField)) {
+                throw new CommonProblems.InvalidInput(requestField, "a field of our request, not of the gateway's response");
+            }
+        }
+        if (!config.providers().gateway().terminalCode().equals(fields.get("vnp_TmnCode"))) {
+            throw new CommonProblems.InvalidInput("vnp_TmnCode", "not our terminal");
         }
         return backToFrontend(fields.get("vnp_TxnRef"));
     }
@@ -121,6 +145,9 @@ public class CallbackResource {
                 fields.getOrDefault("requestId", ""), fields.getOrDefault("status", ""));
         if (!Signatures.same(expected, fields.get("hash"))) {
             throw new CommonProblems.InvalidInput("hash", "does not verify");
+        }
+        if (!NPP_RETURN_STATUSES.contains(fields.getOrDefault("status", ""))) {
+            throw new CommonProblems.InvalidInput("status", "not a result of the platform");
         }
         return backToFrontend(fields.get("requestId"));
     }

@@ -116,7 +116,9 @@ public class GatewayProvider implements PaymentProvider {
 
     @Override
     public String refund(RefundOrder order) {
-        String requestId = UUID.randomUUID().toString().replace("-", "");
+        // the refund's own id is the request id: a retried refund (its answer was lost) is recognised by the gateway
+        // and not paid out twice
+        String requestId = order.refundId().replace("-", "");
         String now = time(OffsetDateTime.now());
         Map<String, String> body = new LinkedHashMap<>();
         body.put("vnp_RequestId", requestId);

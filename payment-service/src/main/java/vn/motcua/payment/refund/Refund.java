@@ -14,7 +14,8 @@ import java.time.OffsetDateTime;
 @Table(name = "refund")
 public class Refund extends PanacheEntityBase {
 
-    public enum Status { AWAITING_APPROVAL, REFUNDED, REJECTED }
+    /** SENDING: decided and sent to the provider, its answer not recorded yet (sent again by the job under the same id). */
+    public enum Status { AWAITING_APPROVAL, SENDING, REFUNDED, REJECTED }
 
     @Id
     public String id;

@@ -70,23 +70,31 @@ public class RefundResource {
     @POST
     @RolesAllowed({Roles.OFFICER, Roles.LEADER})
     @Operation(summary = "Request a refund", description = "Officer of the payment's agency. Below the approval threshold "
-            + "(or requested by a leader) the money is given back at once (status REFUNDED); above it the refund waits "
-            + "for a leader (AWAITING_APPROVAL). Idempotency-Key accepted.")
+            + "(for the payment's refunded total, or requested by a leader) the money is given back at once (status REFUNDED, "
+            + "or SENDING when the provider did not answer: it is sent again under the same id until it does); above it "
+            + "the refund waits for a leader (AWAITING_APPROVAL). Idempotency-Key accepted.")
     @APIResponse(responseCode = "201", description = "Refund created")
     @APIResponse(responseCode = "400", description = "Invalid amounts (zero, negative, too large)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such payment in your agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "PAYMENT_NOT_REFUNDABLE or REFUND_IN_PROGRESS", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "REFUNDABLE_AMOUNT_CHANGED: expectedRefundableVnd is stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "REFUND_EXCEEDS_REFUNDABLE", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "502", description = "PROVIDER_UNAVAILABLE: nothing was changed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response request(@PathParam("paymentId") String paymentId, @HeaderParam(IdempotencyKeys.HEADER) String key,
                             @Valid @NotNull RefundRequest request) {
         RefundService.Staff staff = staff();
-        return idempotency.run("payment.refund:" + paymentId, caller.subject(), key, request, () -> {
+        String[] refundId = new String[1];
+        Response created = idempotency.run("payment.refund:" + paymentId, caller.subject(), key, request, () -> {
             RefundView refund = refunds.request(paymentId, staff, new RefundService.RefundCommand(request.amountVnd(),
                     request.expectedRefundableVnd(), request.reason()), OffsetDateTime.now(CloudEventCodec.ZONE));
+            refundId[0] = refund.id();
             return IdempotencyKeys.Outcome.created(URI.create("/api/v1/payments/" + paymentId + "/refunds/" + refund.id()), refund);
         });
+        // committed: now the provider is called, outside any transaction (a replay has nothing left to send)
+        if (refundId[0] == null) {
+            return created;
+        }
+        refunds.send(refundId[0]);
+        return Response.fromResponse(created).entity(refunds.find(paymentId, refundId[0]).orElseThrow()).build();
     }
 
     @GET
@@ -112,7 +120,9 @@ public class RefundResource {
     @APIResponse(responseCode = "422", description = "SELF_APPROVAL", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RefundView approve(@PathParam("paymentId") String paymentId, @PathParam("refundId") String refundId,
                               @Valid @NotNull Decision decision) {
-        return refunds.approve(paymentId, refundId, staff(), decision.note(), OffsetDateTime.now(CloudEventCodec.ZONE));
+        refunds.approve(paymentId, refundId, staff(), decision.note(), OffsetDateTime.now(CloudEventCodec.ZONE));
+        refunds.send(refundId); // committed as SENDING: the provider is called outside any transaction
+        return refunds.find(paymentId, refundId).orElseThrow(() -> new CommonProblems.NotFound("refund", refundId));
     }
 
     @POST

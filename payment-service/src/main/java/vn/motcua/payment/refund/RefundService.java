@@ -16,18 +16,27 @@ import vn.motcua.payment.provider.ProviderCode;
 import vn.motcua.payment.provider.Providers;
 import vn.motcua.web.problem.CommonProblems;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.jboss.logging.Logger;
+import vn.motcua.contracts.events.CloudEventCodec;
+import vn.motcua.payment.provider.ProviderUnavailableException;
+
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Refunds. The payment row is locked while a refund is decided, and the request must state the refundable amount it
- * saw: two officers refunding the same money cannot both succeed (the second gets 412). Refunds above the
- * configured threshold wait for a leader of the same agency, who must not be the requester.
+ * saw: two officers refunding the same money cannot both succeed (the second gets 412). A refund that takes the
+ * payment's refunded total above the configured threshold waits for a leader of the same agency, who must not be the
+ * requester. The provider is called outside any transaction (see {@link #send}).
  */
 @ApplicationScoped
 @Transactional
 public class RefundService {
+
+    private static final Logger LOG = Logger.getLogger(RefundService.class);
 
     @Inject
     EntityManager em;
@@ -91,8 +100,11 @@ public class RefundService {
         refund.persist();
         payments.move(payment, PaymentStatus.REFUND_REQUESTED, "officer:" + staff.subject(),
                 "refund " + refund.id + " of " + refund.amountVnd + " VND requested: " + command.reason());
-        if (command.amountVnd() <= config.refundApprovalThresholdVnd() || staff.leader()) {
-            execute(refund, l, staff.subject(), staff.leader() ? "requested by a leader" : "below the approval threshold", now);
+        // the threshold bounds what an officer gives back from one payment on their own, all refunds together: split
+        // into small refunds, 5 × 90 000 đ would otherwise pass a 100 000 đ threshold without a leader
+        long refundedWithThis = Math.addExact(payment.refundedVnd, command.amountVnd());
+        if (refundedWithThis <= config.refundApprovalThresholdVnd() || staff.leader()) {
+            reserve(refund, staff.subject(), staff.leader() ? "requested by a leader" : "below the approval threshold", now);
         }
         return view(refund, payment);
     }
@@ -103,7 +115,7 @@ public class RefundService {
         if (refund.requestedBy.equals(leader.subject())) {
             throw new RefundProblems.SelfApproval();
         }
-        execute(refund, l, leader.subject(), note, now);
+        reserve(refund, leader.subject(), note, now);
         return view(refund, l.payment());
     }
 
@@ -131,23 +143,106 @@ public class RefundService {
         return refund;
     }
 
-    /** Gives the money back at the provider; a provider failure rolls the whole request back (nothing half-done). */
-    private void execute(Refund refund, Locked l, String decidedBy, String note, OffsetDateTime now) {
-        Payment payment = l.payment();
-        String providerRefundId = providers.get(ProviderCode.valueOf(payment.provider)).refund(new PaymentProvider.RefundOrder(
-                refund.id, payment.reference, payment.providerTransactionId, refund.amountVnd, payment.amountVnd,
-                decidedBy, payment.settledAt));
-        refund.status = Refund.Status.REFUNDED.name();
+    /**
+     * Decided: the refund is SENDING. Committed before the provider is called ({@link #send}), so that no row lock or
+     * connection is held while the provider takes its time, and so that a crash between the provider's answer and
+     * our record leaves a SENDING refund that the job sends again under the same id.
+     */
+    private void reserve(Refund refund, String decidedBy, String note, OffsetDateTime now) {
+        refund.status = Refund.Status.SENDING.name();
         refund.decidedBy = decidedBy;
         refund.decidedAt = now;
         refund.decisionNote = note;
+    }
+
+    /**
+     * Gives the money back at the provider, outside any transaction: read the SENDING refund, call the provider with
+     * the refund's own id as its idempotency reference, record the answer in a new transaction. A provider that fails
+     * or does not answer leaves the refund SENDING; {@link #resendDue} sends it again with the same id, and the
+     * provider, recognising the id, does not pay twice.
+     *
+     * @return true when the refund is recorded as REFUNDED (now or before)
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public boolean send(String refundId) {
+        Optional<PaymentProvider.RefundOrder> order = QuarkusTransaction.requiringNew().call(() -> sendingOrder(refundId));
+        if (order.isEmpty()) {
+            return false;
+        }
+        Payment payment = QuarkusTransaction.requiringNew().call(() -> Payment.<Payment>findById(
+                Refund.<Refund>findById(refundId).paymentId));
+        String providerRefundId;
+        try {
+            providerRefundId = providers.get(ProviderCode.valueOf(payment.provider)).refund(order.get());
+        } catch (ProviderUnavailableException e) {
+            LOG.warnf("refund %s not confirmed by the provider (%s): stays SENDING, sent again by the job", refundId,
+                    e.getMessage());
+            return false;
+        }
+        return QuarkusTransaction.requiringNew().call(() -> record(refundId, providerRefundId,
+                OffsetDateTime.now(CloudEventCodec.ZONE)));
+    }
+
+    private Optional<PaymentProvider.RefundOrder> sendingOrder(String refundId) {
+        Refund refund = Refund.findById(refundId);
+        if (refund == null || !Refund.Status.SENDING.name().equals(refund.status)) {
+            return Optional.empty();
+        }
+        Payment payment = Payment.findById(refund.paymentId);
+        return Optional.of(new PaymentProvider.RefundOrder(refund.id, payment.reference, payment.providerTransactionId,
+                refund.amountVnd, payment.amountVnd, refund.decidedBy, payment.settledAt));
+    }
+
+    /** The provider's answer, under the row locks (obligation, then payment, as everywhere); once only. */
+    private boolean record(String refundId, String providerRefundId, OffsetDateTime now) {
+        Refund refund = em.find(Refund.class, refundId);
+        Payment payment = Payment.findById(refund.paymentId);
+        Obligation obligation = em.find(Obligation.class, payment.obligationId, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(payment, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(refund, LockModeType.PESSIMISTIC_WRITE);
+        if (!Refund.Status.SENDING.name().equals(refund.status)) {
+            return Refund.Status.REFUNDED.name().equals(refund.status); // another instance recorded it
+        }
+        refund.status = Refund.Status.REFUNDED.name();
         refund.providerRefundId = providerRefundId;
         refund.refundedAt = now;
         payment.refundedVnd = Math.addExact(payment.refundedVnd, refund.amountVnd);
         PaymentStatus to = payment.refundedVnd == payment.amountVnd ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
-        payments.move(payment, to, decidedBy, "refund " + refund.id + " of " + refund.amountVnd + " VND paid back, provider refund "
-                + providerRefundId);
-        events.refunded(payment, l.obligation(), refund.id, refund.amountVnd, refund.reason, now);
+        payments.move(payment, to, refund.decidedBy, "refund " + refund.id + " of " + refund.amountVnd
+                + " VND paid back, provider refund " + providerRefundId);
+        events.refunded(payment, obligation, refund.id, refund.amountVnd, refund.reason, now);
+        return true;
+    }
+
+    /**
+     * Sends again the refunds left SENDING for longer than {@code refund-resend-after} (the provider failed, its answer
+     * was lost, or the instance stopped between the call and the record). Safe with several instances: the provider
+     * knows the refund by its id, and the record happens once under the row lock.
+     *
+     * @return how many were recorded as refunded
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public int resendDue(OffsetDateTime now) {
+        List<String> due = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                        "select r.id from Refund r where r.status = 'SENDING' and r.decidedAt < :before order by r.decidedAt",
+                        String.class).setParameter("before", now.minus(config.refundResendAfter())).setMaxResults(100)
+                .getResultList());
+        int recorded = 0;
+        for (String id : due) {
+            if (send(id)) {
+                recorded++;
+            }
+        }
+        return recorded;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<RefundView> find(String paymentId, String refundId) {
+        Refund refund = Refund.findById(refundId);
+        if (refund == null || !refund.paymentId.equals(paymentId)) {
+            return Optional.empty();
+        }
+        return Optional.of(view(refund, Payment.findById(paymentId)));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -9,7 +9,7 @@ public record RefundView(
         String id,
         String paymentId,
         @Schema(example = "24000") long amountVnd,
-        @Schema(example = "REFUNDED", description = "AWAITING_APPROVAL, REFUNDED or REJECTED") String status,
+        @Schema(example = "REFUNDED", description = "AWAITING_APPROVAL, SENDING (sent to the provider, answer pending), REFUNDED or REJECTED") String status,
         @Schema(example = "Hồ sơ bị từ chối: hoàn phí chuyển phát") String reason,
         String requestedBy,
         OffsetDateTime requestedAt,

@@ -32,6 +32,8 @@ public class SandboxLedger {
         public volatile OffsetDateTime paidAt;
         public volatile long refundedVnd;
         public volatile String responseCode = "";
+        /** Refunds done, by the merchant's refund request id. */
+        public final Map<String, String> refunds = new ConcurrentHashMap<>();
 
         Txn(String transactionNo, Protocol protocol, String reference, String orderReference, long amountVnd,
             String returnUrl, String notifyUrl, String orderInfo) {
@@ -83,8 +85,26 @@ public class SandboxLedger {
         return Optional.ofNullable(byReference.get(protocol + ":" + reference));
     }
 
+    /** Delay after a refund was made and before it is answered: the merchant times out, the money moved. */
+    private volatile long answerDelayMillis;
+
+    public long answerDelayMillis() {
+        return answerDelayMillis;
+    }
+
+    public void answerDelayMillis(long millis) {
+        this.answerDelayMillis = Math.max(0, Math.min(millis, 60_000));
+    }
+
+    public void afterProcessing() {
+        sleep(answerDelayMillis);
+    }
+
     public void delay() {
-        long millis = apiDelayMillis;
+        sleep(apiDelayMillis);
+    }
+
+    private static void sleep(long millis) {
         if (millis > 0) {
             try {
                 Thread.sleep(millis);

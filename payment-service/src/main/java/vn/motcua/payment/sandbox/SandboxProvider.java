@@ -222,9 +222,10 @@ public class SandboxProvider {
             code = NppProtocol.INVALID_HASH;
         } else {
             Txn txn = ledger.byReference(Protocol.NPP, str(body.get("requestId"))).orElse(null);
-            code = refundInto(txn, str(body.get("amount"))) ? NppProtocol.OK : NppProtocol.INVALID_AMOUNT;
-            refundTxn = NppProtocol.OK.equals(code) ? "R" + System.nanoTime() : "";
+            refundTxn = refundInto(txn, str(body.get("amount")), refundId);
+            code = refundTxn.isEmpty() ? NppProtocol.INVALID_AMOUNT : NppProtocol.OK;
         }
+        ledger.afterProcessing();
         Map<String, String> answer = new LinkedHashMap<>();
         answer.put("code", code);
         answer.put("refundId", refundId);
@@ -233,16 +234,28 @@ public class SandboxProvider {
         return answer;
     }
 
-    private synchronized boolean refundInto(Txn txn, String amount) {
-        if (txn == null || txn.state != State.SUCCESS || !DIGITS.matcher(amount).matches()) {
-            return false;
+    /**
+     * Refunds once per refund request id (the merchant's idempotency reference): the same id again answers the same
+     * refund transaction and moves no money, as a real provider does for a retried request.
+     *
+     * @return the refund transaction number, or "" when refused
+     */
+    private synchronized String refundInto(Txn txn, String amount, String refundRequestId) {
+        if (txn == null || txn.state != State.SUCCESS || !DIGITS.matcher(amount).matches() || refundRequestId.isBlank()) {
+            return "";
+        }
+        String done = txn.refunds.get(refundRequestId);
+        if (done != null) {
+            return done;
         }
         long vnd = Long.parseLong(amount);
         if (vnd <= 0 || txn.refundedVnd + vnd > txn.amountVnd) {
-            return false;
+            return "";
         }
         txn.refundedVnd += vnd;
-        return true;
+        String refundTxn = "R" + System.nanoTime();
+        txn.refunds.put(refundRequestId, refundTxn);
+        return refundTxn;
     }
 
     private static String nppStatus(State state) {
@@ -304,10 +317,11 @@ public class SandboxProvider {
                 } catch (IllegalArgumentException e) {
                     amount = -1;
                 }
-                boolean ok = amount > 0 && refundInto(txn, Long.toString(amount));
-                answer.put("vnp_ResponseCode", ok ? "00" : "94");
+                String refundTxn = amount > 0 ? refundInto(txn, Long.toString(amount), str(request.get("vnp_RequestId"))) : "";
+                answer.put("vnp_ResponseCode", refundTxn.isEmpty() ? "94" : "00");
                 answer.put("vnp_Amount", str(request.get("vnp_Amount")));
-                answer.put("vnp_TransactionNo", ok ? "R" + System.nanoTime() : "");
+                answer.put("vnp_TransactionNo", refundTxn);
+                ledger.afterProcessing();
             }
         } else {
             answer.put("vnp_ResponseCode", "99");
@@ -379,11 +393,13 @@ public class SandboxProvider {
     @Path("/control")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "SANDBOX: make the provider API slow (apiDelayMillis), to simulate timeouts")
+    @Operation(summary = "SANDBOX: make the provider API slow (apiDelayMillis, before it acts), or lose its "
+            + "answers (answerDelayMillis: it refunds, then answers too late), to simulate timeouts")
     public Map<String, Long> control(Map<String, Number> settings) {
         requireEnabled();
         ledger.apiDelayMillis(settings.getOrDefault("apiDelayMillis", 0L).longValue());
-        return Map.of("apiDelayMillis", ledger.apiDelayMillis());
+        ledger.answerDelayMillis(settings.getOrDefault("answerDelayMillis", 0L).longValue());
+        return Map.of("apiDelayMillis", ledger.apiDelayMillis(), "answerDelayMillis", ledger.answerDelayMillis());
     }
 
     /** The signed fields of a gateway IPN / return for a finished transaction. */

@@ -180,6 +180,16 @@ public class OrderService {
     }
 
     /**
+     * A payment that named the postal line but is not the dossier's postal fee: nothing changes; the refusal goes to
+     * the audit trail of the dossier's result order when there is one (the handler logs it in any case).
+     */
+    public void recordIgnoredPrepayment(String dossierId, String paymentId, String reason) {
+        DeliveryOrder.byDossier(dossierId, DeliveryKind.RESULT_RETURN).ifPresent(order -> audit(order, "PREPAYMENT_IGNORED",
+                new Actor("system:payment-events", null), reason.length() <= 1000 ? reason : reason.substring(0, 1000),
+                null, "payment " + paymentId));
+    }
+
+    /**
      * The dossier ended before its parcels moved (withdrawn, refused, stopped): orders not yet picked up are
      * cancelled and the operator is told; parcels already on their way are left to the officers.
      */

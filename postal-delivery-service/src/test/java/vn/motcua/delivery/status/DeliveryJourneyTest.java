@@ -238,6 +238,32 @@ class DeliveryJourneyTest {
         assertThat(amended.order().feePaidBy()).isEqualTo("PREPAID");
     }
 
+    /**
+     * Attack: a payment that names the postal line but is not the dossier's own fee obligation (an officer's extra
+     * obligation with a POSTAL_RETURN line, or a fee payment short of its obligation) must not make the order
+     * prepaid with nothing to collect. Both are audited on the order; the real fee payment then prepays it.
+     */
+    @Test
+    void only_the_dossier_fee_obligation_paid_in_full_prepays_the_postal_return() {
+        Events.Dossier dossier = Events.Dossier.of(Events.BA_DINH, "cd-" + UUID.randomUUID());
+        Events.resolvedForPost(dossier, "COUNTER", Events.address("79", "26734"));
+        JsonPath before = Api.awaitOrder(dossier.code(), "RESULT_RETURN", o -> "DISPATCHED".equals(o.getString("status")));
+        String id = before.getString("id");
+        Events.postalFeePaid(dossier, 30_000, vn.motcua.contracts.payment.PaymentEvents.KIND_EXTRA, 230_000);
+        Events.postalFeePaid(dossier, 30_000, vn.motcua.contracts.payment.PaymentEvents.KIND_DOSSIER_FEE, 1_000);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(io.restassured.RestAssured
+                .given().auth().oauth2(Api.OFFICER_BA_DINH).get("/api/v1/deliveries/" + id + "/audit").then().statusCode(200)
+                .extract().jsonPath().<String>getList("action")).filteredOn("PREPAYMENT_IGNORED"::equals).hasSize(2));
+        JsonPath unchanged = Api.order(id);
+        assertThat(unchanged.getString("feePaidBy")).isNotEqualTo("PREPAID");
+        assertThat(unchanged.getLong("cashOnDeliveryVnd")).isEqualTo(37_000);
+        assertThat(prepaid(dossier.id())).isFalse();
+
+        Events.postalFeePaid(dossier, 30_000);
+        JsonPath after = Api.awaitOrder(dossier.code(), "RESULT_RETURN", o -> "PREPAID".equals(o.getString("feePaidBy")));
+        assertThat(after.getLong("cashOnDeliveryVnd")).isZero();
+    }
+
     @Test
     void a_withdrawn_postal_submission_cancels_the_pickup_and_tells_the_operator() {
         Events.Dossier dossier = Events.Dossier.of(Events.BA_DINH, "cd-" + UUID.randomUUID());

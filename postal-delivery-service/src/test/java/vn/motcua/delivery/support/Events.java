@@ -65,10 +65,16 @@ public final class Events {
     }
 
     public static CloudEvent postalFeePaid(Dossier dossier, long postalFee) {
+        return postalFeePaid(dossier, postalFee, PaymentEvents.KIND_DOSSIER_FEE, 200_000 + postalFee);
+    }
+
+    /** A payment.succeeded naming the postal line, of an obligation of {@code kind}, paying {@code paidVnd}. */
+    public static CloudEvent postalFeePaid(Dossier dossier, long postalFee, String kind, long paidVnd) {
         PaymentEvents.PaymentRef payment = new PaymentEvents.PaymentRef(UUID.randomUUID().toString(), dossier.id(),
-                dossier.code(), dossier.agencyCode(), "Cấp Phiếu lý lịch tư pháp", dossier.applicant(), 200_000 + postalFee,
+                dossier.code(), dossier.agencyCode(), "Cấp Phiếu lý lịch tư pháp", dossier.applicant(), paidVnd,
                 List.of(new FeeLine("LLTP", "Phí cấp phiếu lý lịch tư pháp", 200_000),
-                        new FeeLine("POSTAL_RETURN", "Cước trả kết quả qua bưu chính", postalFee)), "SUCCEEDED");
+                        new FeeLine("POSTAL_RETURN", "Cước trả kết quả qua bưu chính", postalFee)), "SUCCEEDED",
+                UUID.randomUUID().toString(), kind, 200_000 + postalFee);
         CloudEvent event = CloudEventCodec.create("/payment-service", PaymentEvents.SUCCEEDED, dossier.id(),
                 new PaymentEvents.Succeeded(payment, "SANDBOX", "tx-" + UUID.randomUUID(), "BL-1",
                         OffsetDateTime.now(CloudEventCodec.ZONE)));

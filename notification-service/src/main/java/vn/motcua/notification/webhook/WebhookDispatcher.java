@@ -146,12 +146,16 @@ public class WebhookDispatcher {
     }
 
     void record(UUID deliveryId, UUID token, Integer responseStatus, String error, boolean permanent, int durationMs) {
-        WebhookDelivery d = WebhookDelivery.findById(deliveryId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        // lock order subscription → delivery, as a deletion's cascade takes them (the other order deadlocks with it);
+        // deliveries of one subscription are recorded side by side, and the lock makes their failure counts add up
+        UUID subscriptionId = (UUID) entityManager.createNativeQuery("select subscription_id from webhook_delivery where id = ?1", UUID.class)
+                .setParameter(1, deliveryId).getResultStream().findFirst().orElse(null);
+        WebhookSubscription s = subscriptionId == null ? null
+                : WebhookSubscription.findById(subscriptionId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        WebhookDelivery d = s == null ? null : WebhookDelivery.findById(deliveryId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (d == null || d.status != DeliveryStatus.SENDING || !token.equals(d.claimToken)) {
             return; // re-sent by an admin or claimed by another sender since: its outcome is the one to keep
         }
-        // deliveries of one subscription are recorded side by side: lock it, so failure counts add up instead of conflicting
-        WebhookSubscription s = WebhookSubscription.findById(d.subscriptionId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         OffsetDateTime now = OffsetDateTime.now(CloudEventCodec.ZONE);
         d.claimToken = null;
         DeliveryStatus outcome = error == null ? DeliveryStatus.DELIVERED

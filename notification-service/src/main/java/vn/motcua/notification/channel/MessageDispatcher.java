@@ -11,6 +11,7 @@ import vn.motcua.notification.config.NotificationConfig;
 import vn.motcua.notification.message.Backoff;
 import vn.motcua.notification.message.Channel;
 import vn.motcua.notification.message.DeliveryStatus;
+import vn.motcua.notification.message.LeasedBatch;
 import vn.motcua.notification.message.MessageEvents;
 import vn.motcua.notification.message.MessageStore;
 import vn.motcua.notification.message.NotificationMessage;
@@ -25,9 +26,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The scheduled sender over the table of pending messages. Each round claims due messages (SENDING with a lease,
- * {@code skip locked}, so instances share the work and a crash only delays a message), calls the provider outside
- * any transaction, and records the outcome: delivered; permanent failure; or a retryable failure with the next
+ * The scheduled sender over the table of pending messages. Each round claims due messages (SENDING with a lease and
+ * a claim token, {@code skip locked}, so instances share the work and a crash only delays a message), sends a few at
+ * a time while renewing the lease (so a slow provider never lets another instance take the same messages), calls the
+ * provider outside any transaction after confirming the claim, and records the outcome only under its own token: delivered; permanent failure; or a retryable failure with the next
  * attempt after exponential backoff — until the attempts are used up and the message is dead-lettered.
  */
 @ApplicationScoped
@@ -41,6 +43,8 @@ public class MessageDispatcher {
     MessageEvents events;
     @Inject
     NotificationConfig config;
+    @Inject
+    LeasedBatch batches;
 
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
 
@@ -55,13 +59,25 @@ public class MessageDispatcher {
         int rounds = 0;
         List<UUID> claimed;
         do {
+            UUID token = UUID.randomUUID();
             OffsetDateTime now = OffsetDateTime.now(CloudEventCodec.ZONE);
-            claimed = store.claimDue(now, now.plus(config.retry().sendingLease()), config.retry().batchSize());
-            claimed.forEach(this::sendOne);
+            claimed = store.claimDue(token, now, leaseFrom(now), config.retry().batchSize());
+            batches.run(claimed, config.retry().concurrency(), config.retry().sendingLease(),
+                    () -> store.renewLease(token, leaseFrom(OffsetDateTime.now(CloudEventCodec.ZONE))),
+                    id -> sendOne(id, token));
         } while (claimed.size() == config.retry().batchSize() && ++rounds < 20);
     }
 
-    void sendOne(UUID id) {
+    private OffsetDateTime leaseFrom(OffsetDateTime now) {
+        return now.plus(config.retry().sendingLease());
+    }
+
+    void sendOne(UUID id, UUID token) {
+        // the claim may have been lost meanwhile (an admin re-queued the message, or the lease ran out and another
+        // instance took it): then that one sends it, not this one
+        if (!store.stillClaimed(id, token, leaseFrom(OffsetDateTime.now(CloudEventCodec.ZONE)))) {
+            return;
+        }
         NotificationMessage message = QuarkusTransaction.requiringNew().call(() -> NotificationMessage.<NotificationMessage>findById(id));
         if (message == null) {
             return;
@@ -74,15 +90,16 @@ public class MessageDispatcher {
             result = SendResult.technical(message.channel.name().toLowerCase(), "sender failed: " + e);
         }
         SendResult outcome = result;
-        QuarkusTransaction.requiringNew().run(() -> record(id, outcome));
+        QuarkusTransaction.requiringNew().run(() -> record(id, token, outcome));
     }
 
-    void record(UUID id, SendResult result) {
-        NotificationMessage m = NotificationMessage.findById(id);
-        if (m == null || m.status != DeliveryStatus.SENDING) {
-            return; // re-queued or changed by an admin meanwhile
+    void record(UUID id, UUID token, SendResult result) {
+        NotificationMessage m = NotificationMessage.findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (m == null || m.status != DeliveryStatus.SENDING || !token.equals(m.claimToken)) {
+            return; // re-queued by an admin, or claimed by another sender since: its outcome is the one to keep
         }
         OffsetDateTime now = OffsetDateTime.now(CloudEventCodec.ZONE);
+        m.claimToken = null;
         m.status = result.status();
         m.provider = result.provider();
         m.updatedAt = now;

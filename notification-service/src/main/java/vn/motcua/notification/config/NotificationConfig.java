@@ -28,6 +28,10 @@ public interface NotificationConfig {
 
     Portal portal();
 
+    /** How long idempotency records are kept (a key only serves a client retrying a request whose answer it lost). */
+    @WithDefault("7d")
+    Duration idempotencyRetention();
+
     /** Agency code → mailbox that receives the agency's own alerts (overdue dossiers, postal SLA breaches). */
     Map<String, String> agencyMailboxes();
 
@@ -48,6 +52,10 @@ public interface NotificationConfig {
 
         @WithDefault("50")
         int batchSize();
+
+        /** Messages sent at once by one instance (a slow provider then holds a few threads, not the whole batch). */
+        @WithDefault("4")
+        int concurrency();
     }
 
     interface Email {
@@ -103,6 +111,24 @@ public interface NotificationConfig {
         /** Consecutive failed attempts after which a subscription is paused (and an alert logged). */
         @WithDefault("10")
         int pauseAfterFailures();
+
+        /**
+         * The key ring that encrypts subscription secrets at rest: {@code id:base64(32 bytes)[,id:base64...]}, the
+         * first key encrypts, all decrypt (rotation in the README). Required outside dev and test.
+         */
+        Optional<String> secretKeys();
+
+        /**
+         * Lets webhooks reach loopback, private and link-local addresses and plain http. Only for dev and test, where
+         * the receivers run on this machine; a subscriber chooses the URL, so in production this opens the internal
+         * network to whoever registers a webhook.
+         */
+        @WithDefault("false")
+        boolean allowPrivateDestinations();
+
+        /** Deliveries sent at once by one instance. */
+        @WithDefault("4")
+        int concurrency();
     }
 
     interface Portal {

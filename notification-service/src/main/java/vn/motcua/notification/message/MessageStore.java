@@ -40,11 +40,11 @@ public class MessageStore {
     }
 
     /**
-     * Claims up to {@code limit} due messages for this sender: marks them SENDING with a lease, so that another
-     * instance skips them ({@code skip locked}) and a crashed sender's messages come back after the lease.
+     * Claims up to {@code limit} due messages for this sender under {@code token}: marks them SENDING with a lease, so
+     * that another instance skips them ({@code skip locked}) and a crashed sender's messages come back after the lease.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<UUID> claimDue(OffsetDateTime now, OffsetDateTime leaseUntil, int limit) {
+    public List<UUID> claimDue(UUID token, OffsetDateTime now, OffsetDateTime leaseUntil, int limit) {
         @SuppressWarnings("unchecked")
         List<UUID> ids = entityManager.createNativeQuery("""
                         select id from notification_message
@@ -54,11 +54,31 @@ public class MessageStore {
                 .setParameter(1, now).setParameter(2, limit).getResultList();
         if (!ids.isEmpty()) {
             entityManager.createNativeQuery("""
-                            update notification_message set status = 'SENDING', attempts = attempts + 1,
+                            update notification_message set status = 'SENDING', attempts = attempts + 1, claim_token = :token,
                                 next_attempt_at = :lease, updated_at = :now where id in (:ids)""")
-                    .setParameter("lease", leaseUntil).setParameter("now", now).setParameter("ids", ids)
-                    .executeUpdate();
+                    .setParameter("token", token).setParameter("lease", leaseUntil).setParameter("now", now)
+                    .setParameter("ids", ids).executeUpdate();
         }
         return ids;
+    }
+
+    /**
+     * Confirms, right before sending, that the message is still claimed by {@code token} (not taken over after an
+     * expired lease, nor re-queued by an admin), and moves its lease forward.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean stillClaimed(UUID id, UUID token, OffsetDateTime leaseUntil) {
+        return entityManager.createNativeQuery("""
+                        update notification_message set next_attempt_at = ?3
+                        where id = ?1 and claim_token = ?2 and status = 'SENDING'""")
+                .setParameter(1, id).setParameter(2, token).setParameter(3, leaseUntil).executeUpdate() == 1;
+    }
+
+    /** Moves the lease of the claim's messages not written back yet. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void renewLease(UUID token, OffsetDateTime leaseUntil) {
+        entityManager.createNativeQuery("""
+                        update notification_message set next_attempt_at = ?2 where claim_token = ?1 and status = 'SENDING'""")
+                .setParameter(1, token).setParameter(2, leaseUntil).executeUpdate();
     }
 }

@@ -50,6 +50,9 @@ public class NotificationMessage extends PanacheEntityBase {
     public OffsetDateTime nextAttemptAt;
     @Column(name = "dead_lettered_at")
     public OffsetDateTime deadLetteredAt;
+    /** The token of the sender's claim while SENDING; a write-back with another token is stale and dropped. */
+    @Column(name = "claim_token")
+    public UUID claimToken;
     @Column(name = "read_at")
     public OffsetDateTime readAt;
     @Column(name = "delivered_at")

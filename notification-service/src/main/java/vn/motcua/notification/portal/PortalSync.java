@@ -44,6 +44,9 @@ public class PortalSync extends PanacheEntityBase {
     public int attempts;
     @Column(name = "next_attempt_at")
     public OffsetDateTime nextAttemptAt;
+    /** The token of the pusher's claim while SENDING; a write-back with another token is stale and dropped. */
+    @Column(name = "claim_token")
+    public java.util.UUID claimToken;
     @Column(name = "last_error_code")
     public String lastErrorCode;
     @Column(name = "last_error")

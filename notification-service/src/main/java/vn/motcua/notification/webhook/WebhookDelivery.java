@@ -35,6 +35,9 @@ public class WebhookDelivery extends PanacheEntityBase {
     public Integer lastResponseStatus;
     @Column(name = "last_error")
     public String lastError;
+    /** The token of the sender's claim while SENDING; a write-back with another token is stale and dropped. */
+    @Column(name = "claim_token")
+    public UUID claimToken;
     @Column(name = "dead_lettered_at")
     public OffsetDateTime deadLetteredAt;
     @Column(name = "delivered_at")

@@ -55,6 +55,10 @@ public class WebhookResource {
     IdempotencyKeys idempotencyKeys;
     @Inject
     Caller caller;
+    @Inject
+    WebhookSecrets secrets;
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
 
     public record SubscriptionRequest(
             @NotBlank @Size(max = 200) @Schema(example = "Cổng thông tin tỉnh") String name,
@@ -62,6 +66,11 @@ public class WebhookResource {
             @NotEmpty @Size(max = 100) @Schema(example = "[\"vn.motcua.dossier.received.v1\"]",
                     description = "CloudEvents types to receive, or [\"*\"] for all") List<String> eventTypes,
             @Size(min = 16, max = 200) @Schema(description = "shared secret; generated when absent") String secret) {
+
+        /** The same request with the secret replaced by its keyed digest: what the idempotency record may hold. */
+        SubscriptionRequest withoutSecret(WebhookSecrets secrets) {
+            return secret == null ? this : new SubscriptionRequest(name, url, eventTypes, "digest:" + secrets.digest(secret));
+        }
     }
 
     public record SubscriptionUpdate(@Size(max = 2000) String url, @Size(max = 100) List<String> eventTypes,
@@ -75,6 +84,10 @@ public class WebhookResource {
         static SubscriptionView of(WebhookSubscription s, String secret) {
             return new SubscriptionView(s.id.toString(), s.name, s.url, s.eventTypeList(), s.status, s.consecutiveFailures,
                     s.pausedReason, Times.local(s.createdAt), s.version, secret);
+        }
+
+        SubscriptionView withSecret(String value) {
+            return new SubscriptionView(id, name, url, eventTypes, status, consecutiveFailures, pausedReason, createdAt, version, value);
         }
     }
 
@@ -98,22 +111,41 @@ public class WebhookResource {
             description = "Each delivery is a POST of the CloudEvent (application/cloudevents+json) with headers "
                     + "X-Motcua-Timestamp (Unix seconds), X-Motcua-Signature (sha256=hex HMAC-SHA256 of "
                     + "timestamp + '.' + body with the secret), X-Motcua-Event-Id, X-Motcua-Event-Type, X-Motcua-Delivery-Id. "
-                    + "Any 2xx acknowledges. The secret is returned only here. Accepts Idempotency-Key.")
+                    + "Any 2xx acknowledges; redirects are not followed. The URL must be https and its host must resolve to "
+                    + "public addresses only (checked now and before every delivery). The secret is returned only here "
+                    + "(and to an idempotent replay); it is stored encrypted. Accepts Idempotency-Key.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "subscribe", value = """
             {"name":"Cổng thông tin tỉnh","url":"https://receiver.example.vn/motcua/events",
             "eventTypes":["vn.motcua.dossier.received.v1","vn.motcua.dossier.resolved.v1"]}""")))
     @APIResponse(responseCode = "201", description = "Created, with the secret")
-    @APIResponse(responseCode = "400", description = "Bad URL or unknown event type", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Bad URL (not https outside dev/test, credentials in it) or unknown event type", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "WEBHOOK_DESTINATION_FORBIDDEN: the host does not resolve, or resolves to a loopback, private, link-local, unique-local, multicast or cloud metadata address", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another body", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull @Valid SubscriptionRequest request, @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return idempotencyKeys.run("webhook.create", caller.subject(), key, request, () -> {
+        // the idempotency record keeps the answer without the secret (and the request with a keyed digest of it); the
+        // secret is added to the answer here, the first time and on a replay alike, from the sealed copy
+        Response response = idempotencyKeys.run("webhook.create", caller.subject(), key, request.withoutSecret(secrets), () -> {
             WebhookService.Created created = webhooks.create(request.name(), request.url(), request.eventTypes(),
                     Optional.ofNullable(request.secret()), caller.subject());
             return IdempotencyKeys.Outcome.created(URI.create("/api/v1/notifications/admin/webhooks/" + created.subscription().id),
-                    SubscriptionView.of(created.subscription(), created.secret()));
+                    SubscriptionView.of(created.subscription(), null));
         });
+        SubscriptionView view = viewOf(response.getEntity());
+        return Response.fromResponse(response).entity(view.withSecret(webhooks.secretOf(view.id()).orElse(null)))
+                .type(MediaType.APPLICATION_JSON).build();
+    }
+
+    private SubscriptionView viewOf(Object entity) {
+        if (entity instanceof SubscriptionView view) {
+            return view;
+        }
+        try {
+            return json.readValue((String) entity, SubscriptionView.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored webhook creation answer is unreadable", e);
+        }
     }
 
     @GET
@@ -140,6 +172,7 @@ public class WebhookResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "resume", value = "{\"status\":\"ACTIVE\",\"version\":3}")))
     @APIResponse(responseCode = "200", description = "Changed")
     @APIResponse(responseCode = "400", description = "Bad URL, unknown event type or status", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "WEBHOOK_DESTINATION_FORBIDDEN: the new URL leads to a non-public address", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such subscription", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Stale version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public SubscriptionView update(@PathParam("id") String id, @NotNull @Valid SubscriptionUpdate update) {

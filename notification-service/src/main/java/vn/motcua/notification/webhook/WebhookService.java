@@ -12,7 +12,6 @@ import vn.motcua.web.problem.CommonProblems;
 import vn.motcua.web.request.Page;
 import vn.motcua.web.request.PageRequest;
 
-import java.net.URI;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -30,6 +29,10 @@ public class WebhookService {
 
     @Inject
     EntityManager entityManager;
+    @Inject
+    WebhookDestinations destinations;
+    @Inject
+    WebhookSecrets secrets;
 
     public record Created(WebhookSubscription subscription, String secret) {
     }
@@ -41,21 +44,31 @@ public class WebhookService {
     }
 
     public Created create(String name, String url, List<String> eventTypes, Optional<String> secret, String actor) {
-        validate(url, eventTypes);
+        destinations.checkRegistrable(url);
+        validate(eventTypes);
         OffsetDateTime now = OffsetDateTime.now(CloudEventCodec.ZONE);
         WebhookSubscription s = new WebhookSubscription();
         s.id = UUID.randomUUID();
         s.name = name;
         s.url = url;
         s.eventTypes = String.join(",", eventTypes);
-        s.secret = secret.orElseGet(WebhookService::newSecret);
+        String plain = secret.orElseGet(WebhookService::newSecret);
+        SecretBox.Sealed sealed = secrets.seal(plain, s.id.toString());
+        s.secret = sealed.ciphertext();
+        s.secretKeyId = sealed.keyId();
         s.status = WebhookSubscription.Status.ACTIVE.name();
         s.createdBy = actor;
         s.createdAt = now;
         s.updatedAt = now;
         s.persist();
         entityManager.flush();
-        return new Created(s, s.secret);
+        return new Created(s, plain);
+    }
+
+    /** The plain secret of a subscription (to repeat the creation answer to an idempotent replay). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<String> secretOf(String id) {
+        return parse(id).map(uuid -> WebhookSubscription.<WebhookSubscription>findById(uuid)).flatMap(secrets::open);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -75,7 +88,8 @@ public class WebhookService {
         if (s.version != expectedVersion) {
             throw new CommonProblems.VersionConflict("Webhook subscription " + id, expectedVersion, s.version);
         }
-        validate(url.orElse(s.url), eventTypes.orElse(s.eventTypeList()));
+        url.ifPresent(destinations::checkRegistrable);
+        eventTypes.ifPresent(WebhookService::validate);
         url.ifPresent(u -> s.url = u);
         eventTypes.ifPresent(t -> s.eventTypes = String.join(",", t));
         status.ifPresent(st -> {
@@ -163,16 +177,7 @@ public class WebhookService {
         }
     }
 
-    static void validate(String url, List<String> eventTypes) {
-        URI uri;
-        try {
-            uri = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            throw new CommonProblems.InvalidInput("url", "is not a URL");
-        }
-        if (uri.getScheme() == null || !(uri.getScheme().equals("https") || uri.getScheme().equals("http")) || uri.getHost() == null) {
-            throw new CommonProblems.InvalidInput("url", "must be an absolute http or https URL");
-        }
+    private static void validate(List<String> eventTypes) {
         if (eventTypes == null || eventTypes.isEmpty()) {
             throw new CommonProblems.InvalidInput("eventTypes", "must name at least one event type, or '*'");
         }

@@ -12,7 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-/** A system that wants our events by HTTP: its URL, the event types it wants, and the secret we sign with. */
+/** A system that wants our events by HTTP: its URL, the event types it wants, and the secret we sign with (sealed). */
 @Entity
 @Table(name = "webhook_subscription")
 public class WebhookSubscription extends PanacheEntityBase {
@@ -27,7 +27,10 @@ public class WebhookSubscription extends PanacheEntityBase {
     public String url;
     @Column(name = "event_types")
     public String eventTypes;
+    /** Sealed by {@link WebhookSecrets} (plain text only in rows from before sealing, while {@link #secretKeyId} is null). */
     public String secret;
+    @Column(name = "secret_key_id")
+    public String secretKeyId;
     public String status;
     @Column(name = "consecutive_failures")
     public int consecutiveFailures;

@@ -32,7 +32,11 @@ public final class HttpStub {
         }
     }
 
-    public record Reply(int status, String body) {
+    public record Reply(int status, String body, Map<String, String> headers) {
+        public Reply(int status, String body) {
+            this(status, body, Map.of());
+        }
+
         public static Reply json(int status, String body) {
             return new Reply(status, body);
         }
@@ -91,6 +95,7 @@ public final class HttpStub {
         }
         byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json; charset=UTF-8");
+        reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
         exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
         if (bytes.length > 0) {
             exchange.getResponseBody().write(bytes);

@@ -42,6 +42,7 @@ public final class SmtpServer implements AutoCloseable {
     private final ServerSocket socket;
     private final List<ReceivedMail> mails = new CopyOnWriteArrayList<>();
     private final Map<String, String> recipientReplies = new ConcurrentHashMap<>();
+    private final Map<String, java.time.Duration> slowRecipients = new ConcurrentHashMap<>();
     private volatile boolean running = true;
 
     public SmtpServer() throws IOException {
@@ -66,6 +67,14 @@ public final class SmtpServer implements AutoCloseable {
     /** Answer RCPT TO for this address with the given reply, e.g. "550 5.1.1 mailbox unknown". */
     public void replyToRecipient(String address, String reply) {
         recipientReplies.put(address.toLowerCase(), reply);
+    }
+
+    /**
+     * Play a slow mail server for mails to this address: the mail is accepted (stored) at once, but the final reply to
+     * DATA comes only after {@code delay} — as a loaded provider does, and long enough to outlast a sender's lease.
+     */
+    public void answerSlowly(String address, java.time.Duration delay) {
+        slowRecipients.put(address.toLowerCase(), delay);
     }
 
     private void accept() {
@@ -117,7 +126,18 @@ public final class SmtpServer implements AutoCloseable {
                         data.append(dataLine.startsWith("..") ? dataLine.substring(1) : dataLine).append("\r\n");
                     }
                     mails.add(new ReceivedMail(from, List.copyOf(recipients), data.toString()));
-                    reply(out, "250 2.0.0 queued as " + mails.size());
+                    int queued = mails.size();
+                    java.time.Duration delay = recipients.stream().map(slowRecipients::get).filter(d -> d != null)
+                            .max(java.time.Duration::compareTo).orElse(java.time.Duration.ZERO);
+                    if (!delay.isZero()) {
+                        try {
+                            Thread.sleep(delay.toMillis());
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                    }
+                    reply(out, "250 2.0.0 queued as " + queued);
                 } else if (upper.startsWith("RSET")) {
                     from = null;
                     recipients.clear();

@@ -28,10 +28,6 @@ public interface NotificationConfig {
 
     Portal portal();
 
-    /** How long idempotency records are kept (a key only serves a client retrying a request whose answer it lost). */
-    @WithDefault("7d")
-    Duration idempotencyRetention();
-
     /** Agency code → mailbox that receives the agency's own alerts (overdue dossiers, postal SLA breaches). */
     Map<String, String> agencyMailboxes();
 

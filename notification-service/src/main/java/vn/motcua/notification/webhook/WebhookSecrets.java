@@ -1,7 +1,6 @@
 package vn.motcua.notification.webhook;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
+import vn.motcua.guard.ProductionGuard;
 import vn.motcua.notification.config.NotificationConfig;
 
 import java.util.List;
@@ -35,7 +35,7 @@ public class WebhookSecrets {
 
     /** Runs before the scheduled senders need a key. */
     void onStart(@Observes @Priority(10) StartupEvent start) {
-        boolean devOrTest = LaunchMode.current().isDevOrTest();
+        boolean devOrTest = ProductionGuard.isDevelopment();
         box = requireKeys(config.webhook().secretKeys(), devOrTest);
         if (!devOrTest && config.webhook().allowPrivateDestinations()) {
             LOG.warn("motcua.notification.webhook.allow-private-destinations is on outside dev/test: webhooks can "
@@ -65,7 +65,7 @@ public class WebhookSecrets {
     SecretBox box() {
         SecretBox b = box;
         if (b == null) {
-            b = requireKeys(config.webhook().secretKeys(), LaunchMode.current().isDevOrTest());
+            b = requireKeys(config.webhook().secretKeys(), ProductionGuard.isDevelopment());
             box = b;
         }
         return b;

@@ -66,6 +66,10 @@ public final class ProductionChecks {
             found.add("motcua.payment.sandbox.enabled is true: the sandbox provider signs successful payments;"
                     + " unset MOTCUA_PAYMENT_SANDBOX");
         }
+        if (config.apply("motcua.notification.webhook.allow-private-destinations").map(Boolean::parseBoolean).orElse(false)) {
+            found.add("motcua.notification.webhook.allow-private-destinations is true: webhooks could reach this network's"
+                    + " internal and cloud metadata addresses; unset MOTCUA_NOTIFICATION_WEBHOOK_ALLOW_PRIVATE_DESTINATIONS");
+        }
         for (String[] setting : PUBLIC_ORIGINS) {
             config.apply(setting[0]).filter(ProductionChecks::namesLoopback).ifPresent(value -> found.add(
                     setting[0] + " points at this machine (" + value + "); set " + setting[1] + " to the public origins"));

@@ -41,7 +41,8 @@ public class ProductionGuard {
         }
     }
 
-    static boolean isDevelopment() {
+    /** Dev or test launch mode, or the {@code local} profile of a developer's stack: where development secrets belong. */
+    public static boolean isDevelopment() {
         return LaunchMode.current().isDevOrTest() || ConfigUtils.getProfiles().contains(LOCAL_PROFILE);
     }
 

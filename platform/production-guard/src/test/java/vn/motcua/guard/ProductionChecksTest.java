@@ -64,11 +64,13 @@ class ProductionChecksTest {
         config.put("quarkus.http.cors.origins", "https://dichvucong.hanoi.gov.vn,http://localhost:3000");
         config.put("motcua.payment.allowed-return-urls", "http://127.0.0.1:8080/return");
         config.put("motcua.payment.public-base-url", "http://[::1]:8083");
-        assertThat(violations()).hasSize(5).anySatisfy(v -> assertThat(v).contains("MOTCUA_JWT_ISSUER"))
+        config.put("motcua.notification.webhook.allow-private-destinations", "true");
+        assertThat(violations()).hasSize(6).anySatisfy(v -> assertThat(v).contains("MOTCUA_JWT_ISSUER"))
                 .anySatisfy(v -> assertThat(v).contains("MOTCUA_PAYMENT_SANDBOX"))
                 .anySatisfy(v -> assertThat(v).contains("MOTCUA_CORS_ORIGINS"))
                 .anySatisfy(v -> assertThat(v).contains("MOTCUA_PAYMENT_RETURN_URLS"))
-                .anySatisfy(v -> assertThat(v).contains("MOTCUA_PAYMENT_PUBLIC_URL"));
+                .anySatisfy(v -> assertThat(v).contains("MOTCUA_PAYMENT_PUBLIC_URL"))
+                .anySatisfy(v -> assertThat(v).contains("ALLOW_PRIVATE_DESTINATIONS"));
     }
 
     @Test

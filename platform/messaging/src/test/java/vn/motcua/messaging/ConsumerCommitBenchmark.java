@@ -35,17 +35,21 @@ import java.util.concurrent.locks.LockSupport;
  * ./mvnw -q -B -pl platform/messaging -am test-compile dependency:build-classpath \
  *     -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
  * java -cp platform/messaging/target/test-classes:platform/messaging/target/classes:$(cat platform/messaging/target/bench-classpath.txt) \
- *     vn.motcua.messaging.ConsumerCommitBenchmark [records=20000] [rounds=3] [handler-micros=0]
+ *     vn.motcua.messaging.ConsumerCommitBenchmark [records=3000] [rounds=2] [handler-micros=0]
  * </pre>
  * Both modes read the same topic (6 partitions, 50 records per poll as in the services) from the start in a group
  * of their own, alternating, the same {@link ConsumerLoop} with {@code commitPerRecord} on or off. The handler
  * does nothing, or busy-waits {@code handler-micros} to stand in for a handler's database transaction.
+ *
+ * <p>2026-12-03, 2-core machine shared with other builds, test broker: 20000 records x 3 rounds, no-op handler:
+ * per-record 124 events/s (a synchronous commit costs ~8 ms on this broker), per-poll 134923 events/s, ratio 1088;
+ * 2000 records, 1 ms handler: per-record 91 events/s, per-poll 307 events/s, ratio 3.4.
  */
 public final class ConsumerCommitBenchmark {
 
     public static void main(String[] args) throws Exception {
-        int records = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        int records = args.length > 0 ? Integer.parseInt(args[0]) : 3_000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         long handlerMicros = args.length > 2 ? Long.parseLong(args[2]) : 0;
         KafkaBroker broker = KafkaBroker.on(Files.createTempDirectory("commit-bench"), 0, 0).start();
         try {

@@ -106,17 +106,21 @@ class RefundOutsideTransactionTest {
         String reference = given().auth().oauth2(d.token()).get("/api/v1/payments/" + id).then().extract().path("reference");
         control(0, 5_000);
         refund(id).then().statusCode(201).body("status", equalTo("SENDING"));
-        SandboxLedger.Txn atProvider = sandbox.byReference(SandboxLedger.Protocol.GATEWAY, reference).orElseThrow();
-        await().atMost(Duration.ofSeconds(60)).until(() -> atProvider.refundedVnd == 24000);
+        await().atMost(Duration.ofSeconds(60)).until(() -> atProvider(reference).refundedVnd == 24000);
         control(0, 0);
 
         assertThat(refunds.resendDue(OffsetDateTime.now().plusHours(1))).isEqualTo(1);
         assertThat(refundStatus(id)).isEqualTo("REFUNDED");
-        assertThat(atProvider.refundedVnd).isEqualTo(24000);
-        assertThat(atProvider.refunds).hasSize(1);
+        assertThat(atProvider(reference).refundedVnd).isEqualTo(24000);
+        assertThat(atProvider(reference).refunds).hasSize(1);
         given().auth().oauth2(d.token()).get("/api/v1/payments/" + id).then().body("refundedVnd", equalTo(24000));
         // nothing left to send
         assertThat(refunds.resendDue(OffsetDateTime.now().plusHours(1))).isZero();
-        assertThat(atProvider.refundedVnd).isEqualTo(24000);
+        assertThat(atProvider(reference).refundedVnd).isEqualTo(24000);
+    }
+
+    /** The sandbox's books for this payment, as they are now. */
+    SandboxLedger.Txn atProvider(String reference) {
+        return sandbox.byReference(SandboxLedger.Protocol.GATEWAY, reference).orElseThrow();
     }
 }

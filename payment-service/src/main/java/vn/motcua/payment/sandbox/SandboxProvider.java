@@ -39,6 +39,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -221,8 +222,7 @@ public class SandboxProvider {
                 str(body.get("transactionId")), refundId, str(body.get("amount"))), body.get("hash"))) {
             code = NppProtocol.INVALID_HASH;
         } else {
-            Txn txn = ledger.byReference(Protocol.NPP, str(body.get("requestId"))).orElse(null);
-            refundTxn = refundInto(txn, str(body.get("amount")), refundId);
+            refundTxn = refundInto(Protocol.NPP, str(body.get("requestId")), str(body.get("amount")), refundId);
             code = refundTxn.isEmpty() ? NppProtocol.INVALID_AMOUNT : NppProtocol.OK;
         }
         ledger.afterProcessing();
@@ -234,28 +234,12 @@ public class SandboxProvider {
         return answer;
     }
 
-    /**
-     * Refunds once per refund request id (the merchant's idempotency reference): the same id again answers the same
-     * refund transaction and moves no money, as a real provider does for a retried request.
-     *
-     * @return the refund transaction number, or "" when refused
-     */
-    private synchronized String refundInto(Txn txn, String amount, String refundRequestId) {
-        if (txn == null || txn.state != State.SUCCESS || !DIGITS.matcher(amount).matches() || refundRequestId.isBlank()) {
+    /** Checks the request's fields, then refunds through the shared books (once per refund request id). */
+    private String refundInto(Protocol protocol, String reference, String amount, String refundRequestId) {
+        if (!DIGITS.matcher(amount).matches() || refundRequestId.isBlank()) {
             return "";
         }
-        String done = txn.refunds.get(refundRequestId);
-        if (done != null) {
-            return done;
-        }
-        long vnd = Long.parseLong(amount);
-        if (vnd <= 0 || txn.refundedVnd + vnd > txn.amountVnd) {
-            return "";
-        }
-        txn.refundedVnd += vnd;
-        String refundTxn = "R" + System.nanoTime();
-        txn.refunds.put(refundRequestId, refundTxn);
-        return refundTxn;
+        return ledger.refund(protocol, reference, Long.parseLong(amount), refundRequestId);
     }
 
     private static String nppStatus(State state) {
@@ -283,28 +267,16 @@ public class SandboxProvider {
         answer.put("vnp_Command", command);
         answer.put("vnp_TmnCode", str(request.get("vnp_TmnCode")));
         answer.put("vnp_TxnRef", str(request.get("vnp_TxnRef")));
-        Txn txn = ledger.byReference(Protocol.GATEWAY, str(request.get("vnp_TxnRef"))).orElse(null);
         if ("querydr".equals(command)) {
             String input = String.join("|", str(request.get("vnp_RequestId")), str(request.get("vnp_Version")), command,
                     str(request.get("vnp_TmnCode")), str(request.get("vnp_TxnRef")), str(request.get("vnp_TransactionDate")),
                     str(request.get("vnp_CreateDate")), str(request.get("vnp_IpAddr")), str(request.get("vnp_OrderInfo")));
             if (!Signatures.same(Signatures.hmacSha512(gatewaySecret(), input), request.get("vnp_SecureHash"))) {
                 answer.put("vnp_ResponseCode", GatewayProtocol.ACK_INVALID_SIGNATURE);
-            } else if (txn == null) {
-                answer.put("vnp_ResponseCode", GatewayProtocol.QUERY_NOT_FOUND);
             } else {
-                answer.put("vnp_ResponseCode", "00");
-                answer.put("vnp_Amount", GatewayProtocol.amount(txn.amountVnd));
-                answer.put("vnp_TransactionNo", txn.transactionNo);
-                answer.put("vnp_TransactionStatus", switch (txn.state) {
-                    case PENDING -> GatewayProtocol.TXN_PENDING;
-                    case SUCCESS -> GatewayProtocol.TXN_SUCCESS;
-                    case FAILED -> GatewayProtocol.TXN_FAILED;
-                    case CANCELLED -> GatewayProtocol.TXN_CANCELLED;
-                });
-                if (txn.paidAt != null) {
-                    answer.put("vnp_PayDate", GatewayProtocol.time(txn.paidAt));
-                }
+                ledger.byReference(Protocol.GATEWAY, str(request.get("vnp_TxnRef"))).ifPresentOrElse(
+                        txn -> queryAnswer(answer, txn),
+                        () -> answer.put("vnp_ResponseCode", GatewayProtocol.QUERY_NOT_FOUND));
             }
         } else if ("refund".equals(command)) {
             if (!Signatures.same(Signatures.hmacSha512(gatewaySecret(), GatewayProvider.refundHashInput(request)),
@@ -317,7 +289,8 @@ public class SandboxProvider {
                 } catch (IllegalArgumentException e) {
                     amount = -1;
                 }
-                String refundTxn = amount > 0 ? refundInto(txn, Long.toString(amount), str(request.get("vnp_RequestId"))) : "";
+                String refundTxn = amount > 0 ? refundInto(Protocol.GATEWAY, str(request.get("vnp_TxnRef")),
+                        Long.toString(amount), str(request.get("vnp_RequestId"))) : "";
                 answer.put("vnp_ResponseCode", refundTxn.isEmpty() ? "94" : "00");
                 answer.put("vnp_Amount", str(request.get("vnp_Amount")));
                 answer.put("vnp_TransactionNo", refundTxn);
@@ -329,6 +302,21 @@ public class SandboxProvider {
         answer.put("vnp_Message", "SANDBOX");
         answer.put("vnp_SecureHash", Signatures.hmacSha512(gatewaySecret(), GatewayProvider.answerHashInput(answer)));
         return answer;
+    }
+
+    private static void queryAnswer(Map<String, String> answer, Txn txn) {
+        answer.put("vnp_ResponseCode", "00");
+        answer.put("vnp_Amount", GatewayProtocol.amount(txn.amountVnd));
+        answer.put("vnp_TransactionNo", txn.transactionNo);
+        answer.put("vnp_TransactionStatus", switch (txn.state) {
+            case PENDING -> GatewayProtocol.TXN_PENDING;
+            case SUCCESS -> GatewayProtocol.TXN_SUCCESS;
+            case FAILED -> GatewayProtocol.TXN_FAILED;
+            case CANCELLED -> GatewayProtocol.TXN_CANCELLED;
+        });
+        if (txn.paidAt != null) {
+            answer.put("vnp_PayDate", GatewayProtocol.time(txn.paidAt));
+        }
     }
 
     // ------------------------------------------------------------------ outcomes, notifications
@@ -347,28 +335,23 @@ public class SandboxProvider {
             return page(409, "This transaction is already " + txn.state);
         }
         String choice = outcome == null ? "" : outcome.toUpperCase();
-        switch (choice) {
-            case "SUCCESS", "LATE" -> {
-                txn.state = State.SUCCESS;
-                txn.paidAt = OffsetDateTime.now(CloudEventCodec.ZONE);
-                txn.responseCode = GatewayProtocol.PAID;
-            }
-            case "FAILURE" -> {
-                txn.state = State.FAILED;
-                txn.responseCode = "51"; // insufficient funds
-            }
-            case "CANCEL" -> {
-                txn.state = State.CANCELLED;
-                txn.responseCode = GatewayProtocol.CUSTOMER_CANCELLED;
-            }
-            case "TIMEOUT" -> {
-                return page(200, "SANDBOX: the provider keeps this payment pending and will never answer. "
-                        + "payment-service must find out by querying, and expire it when the window closes.");
-            }
-            default -> {
-                return page(400, "outcome must be SUCCESS, FAILURE, CANCEL, TIMEOUT or LATE");
-            }
+        if ("TIMEOUT".equals(choice)) {
+            return page(200, "SANDBOX: the provider keeps this payment pending and will never answer. "
+                    + "payment-service must find out by querying, and expire it when the window closes.");
         }
+        Optional<Txn> finished = switch (choice) {
+            case "SUCCESS", "LATE" -> ledger.finish(no, State.SUCCESS, OffsetDateTime.now(CloudEventCodec.ZONE), GatewayProtocol.PAID);
+            case "FAILURE" -> ledger.finish(no, State.FAILED, null, "51"); // insufficient funds
+            case "CANCEL" -> ledger.finish(no, State.CANCELLED, null, GatewayProtocol.CUSTOMER_CANCELLED);
+            default -> null;
+        };
+        if (finished == null) {
+            return page(400, "outcome must be SUCCESS, FAILURE, CANCEL, TIMEOUT or LATE");
+        }
+        if (finished.isEmpty()) { // finished meanwhile, maybe through another instance
+            return page(409, "This transaction is already " + ledger.byNumber(no).map(t -> t.state).orElse(txn.state));
+        }
+        txn = finished.get();
         if (!"LATE".equals(choice)) {
             notify(txn);
         }

@@ -46,8 +46,9 @@ public class Upstreams {
                     .filter(s -> !s.isEmpty())
                     .map(Upstream.Instance::new)
                     .toList();
+            GatewayConfig.CircuitBreakerConfig breaker = upstream.circuitBreaker();
             byName.put(name, new Upstream(name, instances,
-                    new CircuitBreaker(upstream.circuitBreaker().failureThreshold(), upstream.circuitBreaker().openFor())));
+                    () -> new CircuitBreaker(breaker.failureThreshold(), breaker.openFor())));
         });
     }
 
@@ -78,6 +79,7 @@ public class Upstreams {
                     .setConnectTimeout((int) config.proxy().connectTimeout().toMillis())
                     .setIdleTimeout((int) config.proxy().idleTimeout().toSeconds())
                     .setIdleTimeoutUnit(TimeUnit.SECONDS)
+                    .setKeepAliveTimeout((int) Math.max(1, config.proxy().keepAliveTimeout().toSeconds()))
                     .setVerifyHost(true);
             client = vertx.createHttpClient(options,
                     new PoolOptions().setHttp1MaxSize(config.proxy().maxConnectionsPerInstance()).setMaxWaitQueueSize(2000));

@@ -42,6 +42,13 @@ public interface GatewayConfig {
         @WithDefault("/q/health/ready")
         String healthPath();
 
+        /**
+         * Added to an instance's port to reach its health path: a service with a management interface serves health
+         * there (port plan: HTTP port + 1000), not on its HTTP port. 0 = the instance's own port.
+         */
+        @WithDefault("0")
+        int managementPortOffset();
+
         @WithDefault("5s")
         Duration healthInterval();
 

@@ -44,6 +44,11 @@ public final class ProxyHandler implements Handler<RoutingContext> {
 
     private static final Logger LOG = Logger.getLogger(ProxyHandler.class);
     public static final String SUBJECT_HEADER = "X-Motcua-Subject";
+    /**
+     * The client's address as the gateway established it (the TCP peer, or what a trusted balancer reports), for the
+     * services' audit trails; like every {@code X-Motcua-*} header, a client's own is dropped and this one is set.
+     */
+    public static final String CLIENT_IP_HEADER = "X-Motcua-Client-Ip";
     /** Headers of one hop only (RFC 9110 §7.6.1), never forwarded either way. */
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host",
@@ -384,6 +389,7 @@ public final class ProxyHandler implements Handler<RoutingContext> {
             out.set("X-Forwarded-Host", host);
         }
         out.set(RequestIds.HEADER, RequestIds.of(ctx));
+        out.set(CLIENT_IP_HEADER, EdgeHandler.clientOf(ctx));
         if (identity != null) {
             out.set(SUBJECT_HEADER, identity.subject());
         }

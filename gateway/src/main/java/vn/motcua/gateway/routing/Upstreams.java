@@ -58,7 +58,7 @@ public class Upstreams {
             Upstream target = byName.get(name);
             long interval = Math.max(100, upstream.healthInterval().toMillis());
             timers.add(vertx.setPeriodic(0, interval, id -> target.instances()
-                    .forEach(instance -> check(name, instance, upstream.healthPath()))));
+                    .forEach(instance -> check(name, instance, upstream.healthPath(), upstream.managementPortOffset()))));
         });
     }
 
@@ -95,9 +95,9 @@ public class Upstreams {
         return byName;
     }
 
-    private void check(String name, Upstream.Instance instance, String path) {
+    private void check(String name, Upstream.Instance instance, String path, int managementPortOffset) {
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(instance.host())
-                .setPort(instance.port()).setSsl(instance.ssl()).setURI(path).setTimeout(2000);
+                .setPort(instance.port() + managementPortOffset).setSsl(instance.ssl()).setURI(path).setTimeout(2000);
         client.request(options)
                 .compose(request -> request.send())
                 .onComplete(result -> {

@@ -115,6 +115,16 @@ class ProxyTest {
     }
 
     @Test
+    void the_client_address_is_the_gateways_own_finding_and_a_forged_one_is_dropped() {
+        // issue 14 item 8: a client claiming to be someone else in the audit trail
+        Response echoed = given().header("X-Motcua-Client-Ip", "6.6.6.6").header("X-Forwarded-For", "7.7.7.7")
+                .get("/api/v1/procedures");
+        assertThat(echoed.statusCode()).isEqualTo(200);
+        assertThat((Object) echoed.path("headers.x-motcua-client-ip")).isEqualTo("127.0.0.1");
+        assertThat((Object) echoed.path("headers.x-forwarded-for")).isEqualTo("127.0.0.1");
+    }
+
+    @Test
     void responses_carry_security_headers_and_the_gateways_cors_only() {
         Response response = given().header("Origin", "http://localhost:3000").get("/api/v1/procedures");
         assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");

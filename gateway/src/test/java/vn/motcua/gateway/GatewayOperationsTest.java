@@ -22,15 +22,15 @@ class GatewayOperationsTest {
 
     @Test
     void health_is_up_on_the_management_port() {
-        given().get(management + "q/health/ready").then().statusCode(200).body(containsString("UP"));
-        given().get(management + "q/health/live").then().statusCode(200);
-        given().get(management + "q/health/started").then().statusCode(200);
+        given().get("http://localhost:" + management.getPort() + "/q/health/ready").then().statusCode(200).body(containsString("UP"));
+        given().get("http://localhost:" + management.getPort() + "/q/health/live").then().statusCode(200);
+        given().get("http://localhost:" + management.getPort() + "/q/health/started").then().statusCode(200);
     }
 
     @Test
     void metrics_tag_proxied_requests_with_the_route_template() {
         given().get("/api/v1/tracking/000.00.12.H29-261123-0042").then().statusCode(200);
-        String metrics = given().get(management + "q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().get("http://localhost:" + management.getPort() + "/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).contains("http_server_requests_seconds_count").contains("uri=\"/api/v1/tracking/**\"");
         assertThat(metrics).doesNotContain("261123-0042");
     }

@@ -43,7 +43,7 @@ class RateLimitTest {
         assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 10L);
         assertThat(given().auth().oauth2(bob).get("/api/v1/test/limited/x").statusCode()).isEqualTo(200);
 
-        Response health = given().get(management + "q/health/well");
+        Response health = given().get("http://localhost:" + management.getPort() + "/q/health/well");
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.asString()).contains("rate-limiter").contains("\"store\": \"redis\"");
     }

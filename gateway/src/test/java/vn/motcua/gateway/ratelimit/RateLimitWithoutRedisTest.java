@@ -36,10 +36,10 @@ class RateLimitWithoutRedisTest {
         assertThat(given().auth().oauth2(Tokens.withRole("rl-dave-" + UUID.randomUUID(), "citizen"))
                 .get("/api/v1/test/limited/x").statusCode()).isEqualTo(200);
 
-        Response wellness = given().get(management + "q/health/well");
+        Response wellness = given().get("http://localhost:" + management.getPort() + "/q/health/well");
         assertThat(wellness.statusCode()).isEqualTo(503);
         assertThat(wellness.asString()).contains("rate-limiter").contains("local (Redis unreachable");
-        assertThat(given().get(management + "q/health/ready").statusCode()).as("still ready: it serves").isEqualTo(200);
-        assertThat(given().get(management + "q/health/live").statusCode()).isEqualTo(200);
+        assertThat(given().get("http://localhost:" + management.getPort() + "/q/health/ready").statusCode()).as("still ready: it serves").isEqualTo(200);
+        assertThat(given().get("http://localhost:" + management.getPort() + "/q/health/live").statusCode()).isEqualTo(200);
     }
 }

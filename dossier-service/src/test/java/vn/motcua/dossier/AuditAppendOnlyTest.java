@@ -37,6 +37,21 @@ class AuditAppendOnlyTest {
     }
 
     @Test
+    void the_audit_records_the_client_address_the_gateway_passed_not_the_gateways_own() {
+        // issue 14 item 8: every entry said "from <the gateway's address>"; the gateway now passes the client's
+        // (the test client's loopback peer stands where the gateway does: a trusted gateway address by default)
+        String citizen = citizen();
+        String id = as(citizen).header(vn.motcua.web.request.ClientAddress.HEADER, "203.0.113.7")
+                .header("X-Forwarded-For", "6.6.6.6")
+                .body(java.util.Map.of("procedureCode", Fixtures.BIRTH, "channel", "ONLINE", "returnMethod", "ELECTRONIC"))
+                .post("/api/v1/dossiers").then().statusCode(201).extract().path("id");
+        String client = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "select client from audit_entry where dossier_id = ?1 order by id limit 1")
+                .setParameter(1, UUID.fromString(id)).getSingleResult());
+        assertThat(client).endsWith(" from 203.0.113.7");
+    }
+
+    @Test
     void the_openapi_document_describes_the_dossier_api() {
         io.restassured.RestAssured.given().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body("paths.keySet()", hasItem("/api/v1/dossiers"))

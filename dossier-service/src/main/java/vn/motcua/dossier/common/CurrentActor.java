@@ -23,12 +23,16 @@ public class CurrentActor {
     Caller caller;
     @Inject
     io.vertx.core.http.HttpServerRequest request;
+    @Inject
+    vn.motcua.web.request.ClientAddress clientAddress;
 
     public Actor get() {
         String role = ROLE_PRECEDENCE.stream().filter(caller::is).findFirst().orElse("unknown");
         String client = caller.claim("azp").or(() -> caller.claim("client_id"))
                 .orElseGet(() -> headerOr("User-Agent", "unknown"));
-        String remote = request.remoteAddress() == null ? "" : " from " + request.remoteAddress().hostAddress();
+        // the client's address as the gateway established it, not the gateway's own (the TCP peer)
+        String address = clientAddress.get();
+        String remote = address == null ? "" : " from " + address;
         String reason = decoded(header(AUDIT_REASON_HEADER));
         if (reason != null && reason.length() > 2000) {
             reason = reason.substring(0, 2000);

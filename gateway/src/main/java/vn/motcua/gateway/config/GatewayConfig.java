@@ -42,6 +42,13 @@ public interface GatewayConfig {
         @WithDefault("/q/health/ready")
         String healthPath();
 
+        /**
+         * Added to an instance's port to reach its health path: a service with a management interface serves health
+         * there (port plan: HTTP port + 1000), not on its HTTP port. 0 = the instance's own port.
+         */
+        @WithDefault("0")
+        int managementPortOffset();
+
         @WithDefault("5s")
         Duration healthInterval();
 
@@ -133,6 +140,16 @@ public interface GatewayConfig {
 
         @WithDefault("200")
         int maxConnectionsPerInstance();
+
+        /**
+         * A pooled keep-alive connection to a service unused for this long is closed by the gateway. It must be shorter
+         * than the idle timeout of everything that may close it from the other side (the services'
+         * {@code quarkus.http.idle-timeout}, 30 min by default; a balancer or sidecar between them, often 60 s;
+         * the JDK test servers' 30 s), so that the gateway, not the service, ends an idle connection: a connection
+         * the service closes just as the gateway reuses it fails the request sent on it.
+         */
+        @WithDefault("15s")
+        Duration keepAliveTimeout();
 
         /** A stream (request or response body) idle for this long is cut. */
         @WithDefault("120s")

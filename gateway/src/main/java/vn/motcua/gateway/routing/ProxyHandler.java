@@ -44,6 +44,11 @@ public final class ProxyHandler implements Handler<RoutingContext> {
 
     private static final Logger LOG = Logger.getLogger(ProxyHandler.class);
     public static final String SUBJECT_HEADER = "X-Motcua-Subject";
+    /**
+     * The client's address as the gateway established it (the TCP peer, or what a trusted balancer reports), for the
+     * services' audit trails; like every {@code X-Motcua-*} header, a client's own is dropped and this one is set.
+     */
+    public static final String CLIENT_IP_HEADER = "X-Motcua-Client-Ip";
     /** Headers of one hop only (RFC 9110 §7.6.1), never forwarded either way. */
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host",
@@ -52,6 +57,8 @@ public final class ProxyHandler implements Handler<RoutingContext> {
     private static final String INTERNAL_PREFIX = "x-motcua-";
     /** Metrics tag the request with this template instead of the raw path (Quarkus micrometer reads it). */
     private static final String URL_TEMPLATE_KEY = "UrlPathTemplate";
+    /** Fresh connections tried after pooled ones that turned out closed, for one request. */
+    static final int STALE_CONNECTION_RETRIES = 3;
 
     private final RouteTable table;
     private final Upstreams upstreams;
@@ -160,7 +167,7 @@ public final class ProxyHandler implements Handler<RoutingContext> {
     }
 
     private void forward(RoutingContext ctx, Route route, Upstream upstream, Identity identity, Set<Upstream.Instance> tried) {
-        CircuitBreaker breaker = upstream.circuitBreaker();
+        CircuitBreaker breaker = upstream.circuitBreaker(route.name());
         if (tried.isEmpty() && !breaker.tryAcquire()) {
             refuse(ctx, 503, "UPSTREAM_CIRCUIT_OPEN", "Service unavailable",
                     upstream.name() + " is failing; requests are paused for a moment",
@@ -175,6 +182,17 @@ public final class ProxyHandler implements Handler<RoutingContext> {
             return;
         }
         tried.add(instance);
+        connect(ctx, route, upstream, identity, tried, instance, breaker, 0);
+    }
+
+    /**
+     * Sends the request to one instance. A pooled keep-alive connection may turn out closed (the service closed it
+     * while idle, or restarted) before any byte of the request was written on it: then the service saw nothing, so
+     * the request goes again on a fresh connection to the same instance, whatever its method, at most
+     * {@link #STALE_CONNECTION_RETRIES} times; the instance is not marked down for it.
+     */
+    private void connect(RoutingContext ctx, Route route, Upstream upstream, Identity identity,
+                         Set<Upstream.Instance> tried, Upstream.Instance instance, CircuitBreaker breaker, int staleRetries) {
         HttpServerRequest request = ctx.request();
         String query = request.query();
         RequestOptions options = new RequestOptions()
@@ -191,6 +209,13 @@ public final class ProxyHandler implements Handler<RoutingContext> {
                     breaker.recordIgnored();
                     return;
                 }
+                if (!isConnectFailure(connected.cause()) && staleRetries < STALE_CONNECTION_RETRIES) {
+                    // the pooled connection was closed under us: the instance is up, take a fresh connection to it
+                    LOG.debugf("upstream %s instance %s: pooled connection closed (%s); again on a fresh one",
+                            upstream.name(), instance, connected.cause());
+                    connect(ctx, route, upstream, identity, tried, instance, breaker, staleRetries + 1);
+                    return;
+                }
                 // nothing of the body has been read yet, so another instance can take the request, whatever its method
                 instance.markHealthy(false);
                 LOG.debugf("upstream %s instance %s refused the connection: %s", upstream.name(), instance,
@@ -198,11 +223,23 @@ public final class ProxyHandler implements Handler<RoutingContext> {
                 forward(ctx, route, upstream, identity, tried);
                 return;
             }
-            send(ctx, route, breaker, connected.result(), identity);
+            send(ctx, route, breaker, connected.result(), identity, staleRetries < STALE_CONNECTION_RETRIES
+                    ? () -> connect(ctx, route, upstream, identity, tried, instance, breaker, staleRetries + 1) : null);
         }));
     }
 
-    private void send(RoutingContext ctx, Route route, CircuitBreaker breaker, HttpClientRequest outbound, Identity identity) {
+    /** A failure to open a connection (nobody listens, or not in time), as opposed to a pooled one found closed. */
+    private static boolean isConnectFailure(Throwable cause) {
+        return cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException
+                || cause instanceof java.net.NoRouteToHostException || cause instanceof javax.net.ssl.SSLException;
+    }
+
+    /**
+     * @param resend sends the request again on a fresh connection; called when the connection closed before the
+     *               request's head was written on it (null: no more attempts)
+     */
+    private void send(RoutingContext ctx, Route route, CircuitBreaker breaker, HttpClientRequest outbound, Identity identity,
+                      Runnable resend) {
         HttpServerRequest request = ctx.request();
         HttpServerResponse response = ctx.response();
         copyRequestHeaders(ctx, outbound.headers(), identity, clients);
@@ -226,30 +263,54 @@ public final class ProxyHandler implements Handler<RoutingContext> {
         });
         response.closeHandler(v -> outbound.reset()); // the client went away: stop the upstream's work too
 
-        Future<HttpClientResponse> answer;
-        if (hasBody && request.headers().contains(HttpHeaders.EXPECT, HttpHeaders.CONTINUE, true)) {
-            // the client waits for our go-ahead before sending the body; authentication and limits are passed and
-            // an upstream is connected, so give it (the upstream is sent the body without an Expect of its own)
-            response.writeContinue();
-        }
-        if (hasBody) {
-            LimitedBody body = new LimitedBody(request, route.maxBodySize(), startTimer, () -> {
-                outbound.reset();
-                breaker.recordIgnored();
-                vertx.cancelTimer(timer[0]);
-                response.putHeader(HttpHeaders.CONNECTION, "close");
-                tooLarge(ctx, route);
-            });
-            answer = outbound.send(body);
-        } else {
-            request.resume();
-            answer = outbound.send();
-            startTimer.run();
+        // The head is written first, and the client's body is read only once it is out: if the connection turns out
+        // closed before that, nothing of the request has left us (or been read from the client), and it can be sent
+        // again on a fresh connection.
+        java.util.concurrent.atomic.AtomicBoolean headWritten = new java.util.concurrent.atomic.AtomicBoolean();
+        Future<HttpClientResponse> answer = outbound.response();
+        Future<Void> head;
+        try {
+            head = outbound.sendHead();
+        } catch (IllegalStateException closedAlready) {
+            head = Future.failedFuture(closedAlready);
         }
         Context context = Vertx.currentContext();
+        head.onSuccess(v -> headWritten.set(true)).onComplete(onContext(context, written -> {
+            if (written.failed()) {
+                if (!answer.isComplete()) {
+                    outbound.reset(0, written.cause()); // the answer fails with it and is handled below
+                }
+                return;
+            }
+            if (hasBody && request.headers().contains(HttpHeaders.EXPECT, HttpHeaders.CONTINUE, true)) {
+                // the client waits for our go-ahead before sending the body; authentication and limits are passed
+                // and an upstream is connected, so give it (the upstream is sent the body without an Expect of its own)
+                response.writeContinue();
+            }
+            if (hasBody) {
+                LimitedBody body = new LimitedBody(request, route.maxBodySize(), startTimer, () -> {
+                    outbound.reset();
+                    breaker.recordIgnored();
+                    vertx.cancelTimer(timer[0]);
+                    response.putHeader(HttpHeaders.CONNECTION, "close");
+                    tooLarge(ctx, route);
+                });
+                body.pipeTo(outbound);
+            } else {
+                request.resume();
+                outbound.end();
+                startTimer.run();
+            }
+        }));
         answer.onComplete(onContext(context, result -> {
             vertx.cancelTimer(timer[0]);
             if (timedOut[0] || response.ended() || response.closed()) {
+                return;
+            }
+            if (result.failed() && !headWritten.get() && resend != null) {
+                LOG.debugf("connection to %s closed before the request was written (%s); again on a fresh one",
+                        route.upstream(), result.cause());
+                resend.run();
                 return;
             }
             if (result.failed()) {
@@ -259,13 +320,29 @@ public final class ProxyHandler implements Handler<RoutingContext> {
                 return;
             }
             HttpClientResponse inbound = result.result();
-            if (inbound.statusCode() >= 500) {
+            if (isOwnFailure(inbound)) {
                 breaker.recordFailure();
             } else {
                 breaker.recordSuccess();
             }
             relay(ctx, inbound);
         }));
+    }
+
+    /**
+     * Whether an answer says the upstream itself is failing, which is what the breaker is for. Only a 502, 503 or 504
+     * that the service did not write itself counts: one from something between us and its code (a proxy or sidecar,
+     * a server that is shutting down). A problem+json answer is the service's own, deliberate verdict on this request
+     * (its 502 PROVIDER_UNAVAILABLE about a payment provider, a 500 some client input provoked): counting those would
+     * let any client open the circuit, and one failing provider pause callbacks from the others.
+     */
+    static boolean isOwnFailure(HttpClientResponse inbound) {
+        int status = inbound.statusCode();
+        if (status != 502 && status != 503 && status != 504) {
+            return false;
+        }
+        String type = inbound.getHeader(HttpHeaders.CONTENT_TYPE);
+        return type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/problem+json");
     }
 
     private void relay(RoutingContext ctx, HttpClientResponse inbound) {
@@ -312,6 +389,7 @@ public final class ProxyHandler implements Handler<RoutingContext> {
             out.set("X-Forwarded-Host", host);
         }
         out.set(RequestIds.HEADER, RequestIds.of(ctx));
+        out.set(CLIENT_IP_HEADER, EdgeHandler.clientOf(ctx));
         if (identity != null) {
             out.set(SUBJECT_HEADER, identity.subject());
         }

@@ -2,26 +2,32 @@ package vn.motcua.gateway.routing;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
- * An upstream service: its instances, chosen round-robin among the healthy ones, and its circuit breaker.
+ * An upstream service: its instances, chosen round-robin among the healthy ones, and one circuit breaker per route
+ * to it. Per route, not per service: a route that fails (or that a client makes fail) must not pause the service's
+ * other routes, and above all not the payment providers' callbacks.
  */
 public final class Upstream {
 
     private final String name;
     private final List<Instance> instances;
-    private final CircuitBreaker circuitBreaker;
+    private final Supplier<CircuitBreaker> newBreaker;
+    private final Map<String, CircuitBreaker> breakersByRoute = new ConcurrentHashMap<>();
     private final AtomicInteger next = new AtomicInteger();
 
-    public Upstream(String name, List<Instance> instances, CircuitBreaker circuitBreaker) {
+    public Upstream(String name, List<Instance> instances, Supplier<CircuitBreaker> newBreaker) {
         if (instances.isEmpty()) {
             throw new IllegalArgumentException("upstream " + name + " has no instances");
         }
         this.name = name;
         this.instances = List.copyOf(instances);
-        this.circuitBreaker = circuitBreaker;
+        this.newBreaker = newBreaker;
     }
 
     public String name() {
@@ -32,8 +38,9 @@ public final class Upstream {
         return instances;
     }
 
-    public CircuitBreaker circuitBreaker() {
-        return circuitBreaker;
+    /** The breaker of one route to this upstream (made on first use, with the upstream's settings). */
+    public CircuitBreaker circuitBreaker(String route) {
+        return breakersByRoute.computeIfAbsent(route, r -> newBreaker.get());
     }
 
     /**

@@ -46,8 +46,9 @@ public class Upstreams {
                     .filter(s -> !s.isEmpty())
                     .map(Upstream.Instance::new)
                     .toList();
+            GatewayConfig.CircuitBreakerConfig breaker = upstream.circuitBreaker();
             byName.put(name, new Upstream(name, instances,
-                    new CircuitBreaker(upstream.circuitBreaker().failureThreshold(), upstream.circuitBreaker().openFor())));
+                    () -> new CircuitBreaker(breaker.failureThreshold(), breaker.openFor())));
         });
     }
 
@@ -57,7 +58,7 @@ public class Upstreams {
             Upstream target = byName.get(name);
             long interval = Math.max(100, upstream.healthInterval().toMillis());
             timers.add(vertx.setPeriodic(0, interval, id -> target.instances()
-                    .forEach(instance -> check(name, instance, upstream.healthPath()))));
+                    .forEach(instance -> check(name, instance, upstream.healthPath(), upstream.managementPortOffset()))));
         });
     }
 
@@ -78,6 +79,7 @@ public class Upstreams {
                     .setConnectTimeout((int) config.proxy().connectTimeout().toMillis())
                     .setIdleTimeout((int) config.proxy().idleTimeout().toSeconds())
                     .setIdleTimeoutUnit(TimeUnit.SECONDS)
+                    .setKeepAliveTimeout((int) Math.max(1, config.proxy().keepAliveTimeout().toSeconds()))
                     .setVerifyHost(true);
             client = vertx.createHttpClient(options,
                     new PoolOptions().setHttp1MaxSize(config.proxy().maxConnectionsPerInstance()).setMaxWaitQueueSize(2000));
@@ -93,9 +95,9 @@ public class Upstreams {
         return byName;
     }
 
-    private void check(String name, Upstream.Instance instance, String path) {
+    private void check(String name, Upstream.Instance instance, String path, int managementPortOffset) {
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(instance.host())
-                .setPort(instance.port()).setSsl(instance.ssl()).setURI(path).setTimeout(2000);
+                .setPort(instance.port() + managementPortOffset).setSsl(instance.ssl()).setURI(path).setTimeout(2000);
         client.request(options)
                 .compose(request -> request.send())
                 .onComplete(result -> {

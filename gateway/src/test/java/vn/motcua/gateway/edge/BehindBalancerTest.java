@@ -28,6 +28,8 @@ class BehindBalancerTest {
         Response echoed = given().header("X-Forwarded-For", "198.51.100.7").get("/api/v1/procedures");
         assertThat(echoed.statusCode()).isEqualTo(200);
         assertThat((Object) echoed.path("headers.x-forwarded-for")).isEqualTo("198.51.100.7, 127.0.0.1");
+        assertThat((Object) echoed.path("headers.x-motcua-client-ip")).as("the client the balancer saw, for audits")
+                .isEqualTo("198.51.100.7");
     }
 
     @Test

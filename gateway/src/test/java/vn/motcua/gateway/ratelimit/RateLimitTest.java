@@ -23,6 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 class RateLimitTest {
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    java.net.URL management;
+
     @Inject
     Redis redis;
 
@@ -40,7 +43,7 @@ class RateLimitTest {
         assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 10L);
         assertThat(given().auth().oauth2(bob).get("/api/v1/test/limited/x").statusCode()).isEqualTo(200);
 
-        Response health = given().get("/q/health/well");
+        Response health = given().get("http://localhost:" + management.getPort() + "/q/health/well");
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.asString()).contains("rate-limiter").contains("\"store\": \"redis\"");
     }

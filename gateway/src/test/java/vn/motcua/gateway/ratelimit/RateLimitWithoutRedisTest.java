@@ -20,6 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestProfile(RedisUnreachableProfile.class)
 class RateLimitWithoutRedisTest {
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    java.net.URL management;
+
     @Test
     void requests_are_limited_locally_and_health_reports_it() {
         String carol = Tokens.withRole("rl-carol-" + UUID.randomUUID(), "citizen");
@@ -33,10 +36,10 @@ class RateLimitWithoutRedisTest {
         assertThat(given().auth().oauth2(Tokens.withRole("rl-dave-" + UUID.randomUUID(), "citizen"))
                 .get("/api/v1/test/limited/x").statusCode()).isEqualTo(200);
 
-        Response wellness = given().get("/q/health/well");
+        Response wellness = given().get("http://localhost:" + management.getPort() + "/q/health/well");
         assertThat(wellness.statusCode()).isEqualTo(503);
         assertThat(wellness.asString()).contains("rate-limiter").contains("local (Redis unreachable");
-        assertThat(given().get("/q/health/ready").statusCode()).as("still ready: it serves").isEqualTo(200);
-        assertThat(given().get("/q/health/live").statusCode()).isEqualTo(200);
+        assertThat(given().get("http://localhost:" + management.getPort() + "/q/health/ready").statusCode()).as("still ready: it serves").isEqualTo(200);
+        assertThat(given().get("http://localhost:" + management.getPort() + "/q/health/live").statusCode()).isEqualTo(200);
     }
 }

@@ -81,9 +81,22 @@ public final class FakeUpstream {
             if (path.startsWith("/api/v1/test/slow")) {
                 sleep(3_000);
             }
-            if (path.startsWith("/api/v1/test/flaky/fail")) {
-                reply(exchange, 503, "application/problem+json",
-                        "{\"status\":503,\"code\":\"UPSTREAM_OWN_FAILURE\",\"served\":" + count + "}");
+            if (path.startsWith("/api/v1/test/flaky/fail") || path.startsWith("/api/v1/payments/test/broken")) {
+                // what a server that is itself failing answers (a sidecar, a server shutting down): no problem+json
+                reply(exchange, 503, "text/plain", "upstream own failure " + count);
+                return;
+            }
+            String query = exchange.getRequestURI().getRawQuery();
+            if (path.startsWith("/api/v1/procedures") && query != null && query.contains("page=21474837")) {
+                // what dossier-service answered before page * size was computed as a capped long
+                reply(exchange, 500, "application/problem+json",
+                        "{\"status\":500,\"code\":\"INTERNAL_ERROR\",\"served\":" + count + "}");
+                return;
+            }
+            if (path.startsWith("/api/v1/payments/test/provider-down")) {
+                // payment-service's own verdict that a payment provider is unreachable
+                reply(exchange, 502, "application/problem+json",
+                        "{\"status\":502,\"code\":\"PROVIDER_UNAVAILABLE\",\"served\":" + count + "}");
                 return;
             }
             Map<String, String> headers = new TreeMap<>();

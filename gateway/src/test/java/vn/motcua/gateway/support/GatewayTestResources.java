@@ -17,6 +17,7 @@ public class GatewayTestResources implements QuarkusTestResourceLifecycleManager
 
     public static final String SERVICES_PREFIX = "motcua.gateway.upstreams.";
     private final List<FakeUpstream> fakes = new ArrayList<>();
+    private IdleClosingUpstream idleClosing;
     private RedisServer redis;
     private boolean redisReachable = true;
 
@@ -44,6 +45,9 @@ public class GatewayTestResources implements QuarkusTestResourceLifecycleManager
             for (String service : List.of("dossier", "appointment", "payment", "postal-delivery", "notification")) {
                 config.put(SERVICES_PREFIX + service + ".health-interval", "500ms");
             }
+            // the breaker tests open the payments route's circuit; it must not stay open for the other test classes
+            config.put(SERVICES_PREFIX + "payment.circuit-breaker.failure-threshold", "3");
+            config.put(SERVICES_PREFIX + "payment.circuit-breaker.open-for", "1s");
             String dead = "http://127.0.0.1:" + RedisServer.freePort();
             testUpstream(config, "unreachable", dead);
             testUpstream(config, "failover", dead + "," + fake("failover", "failover-live").url());
@@ -53,6 +57,14 @@ public class GatewayTestResources implements QuarkusTestResourceLifecycleManager
             config.put(SERVICES_PREFIX + "flaky.circuit-breaker.open-for", "1s");
             testUpstream(config, "echo", fake("echo", "echo-1").url());
 
+            // closes keep-alive connections idle for 3 s; the gateway's own pool lets them go after 1 s
+            idleClosing = new IdleClosingUpstream(3_000);
+            testUpstream(config, "idle-closing", idleClosing.url());
+            config.put(SERVICES_PREFIX + "idle-closing.health-path", "/health");
+            config.put(SERVICES_PREFIX + "idle-closing.health-interval", "1h");
+            config.put("motcua.gateway.proxy.keep-alive-timeout", System.getProperty("motcua.test.keep-alive-timeout", "1s"));
+            config.put("motcua.test.idle-closing-url", idleClosing.url());
+            testRoute(config, "test-idle-closing", "/api/v1/test/idle-closing/**", "idle-closing", "public");
             testRoute(config, "test-unreachable", "/api/v1/test/unreachable/**", "unreachable", "public");
             testRoute(config, "test-failover", "/api/v1/test/failover/**", "failover", "public");
             testRoute(config, "test-slow", "/api/v1/test/slow/**", "slow", "public");
@@ -104,6 +116,14 @@ public class GatewayTestResources implements QuarkusTestResourceLifecycleManager
     @Override
     public void stop() {
         fakes.forEach(FakeUpstream::stop);
+        if (idleClosing != null) {
+            try {
+                idleClosing.close();
+            } catch (java.io.IOException ignored) {
+                // test teardown
+            }
+            idleClosing = null;
+        }
         fakes.clear();
         if (redis != null) {
             redis.stop();

@@ -21,13 +21,21 @@ import java.util.Map;
 
 /**
  * An identity provider's JWKS endpoint on a real local HTTP server: serves the development public key as
- * {@code kid=dev-1}; {@code POST /rotate} with a JWK adds a key, as an identity provider does when it rotates.
+ * {@code kid=dev-1}; {@code POST /rotate} with a JWK adds a key, as an identity provider does when it rotates;
+ * {@code GET /last-fetch-age} tells how many milliseconds ago the key set was last fetched (-1: never).
  * Starts after {@link GatewayTestResources} so it can point the gateway's key location at itself.
  */
 public class JwksServer implements QuarkusTestResourceLifecycleManager {
 
+    /**
+     * jose4j's {@code HttpsJwks} (under smallrye-jwt) does not fetch the key set again within this long of its last
+     * fetch, even when asked to for a token with an unknown {@code kid}; it is not configurable through smallrye-jwt.
+     */
+    public static final long JOSE4J_REFRESH_REPRIEVE_MILLIS = 300;
+
     private HttpServer server;
     private final List<String> keys = new ArrayList<>();
+    private volatile long lastFetchNanos;
 
     @Override
     public Map<String, String> start() {
@@ -35,11 +43,21 @@ public class JwksServer implements QuarkusTestResourceLifecycleManager {
             keys.add(jwk(devPublicKey(), "dev-1"));
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
             server.createContext("/jwks.json", exchange -> {
+                lastFetchNanos = System.nanoTime();
                 byte[] body;
                 synchronized (keys) {
                     body = ("{\"keys\":[" + String.join(",", keys) + "]}").getBytes(StandardCharsets.UTF_8);
                 }
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            });
+            server.createContext("/last-fetch-age", exchange -> {
+                long last = lastFetchNanos;
+                byte[] body = Long.toString(last == 0 ? -1 : (System.nanoTime() - last) / 1_000_000)
+                        .getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(200, body.length);
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(body);

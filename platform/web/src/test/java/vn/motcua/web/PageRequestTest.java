@@ -18,4 +18,15 @@ class PageRequestTest {
         assertThatThrownBy(() -> PageRequest.of(-1, 10)).isInstanceOf(CommonProblems.InvalidInput.class)
                 .hasMessageContaining("page");
     }
+
+    @Test
+    void an_offset_past_an_int_is_refused_as_the_clients_mistake_not_overflowed() {
+        // 21474837 * 100 = 2147483700 > Integer.MAX_VALUE: as an int product it wrapped to a negative offset (a 500)
+        assertThatThrownBy(() -> PageRequest.of(21474837, 100)).isInstanceOf(CommonProblems.InvalidInput.class)
+                .hasMessageContaining("page");
+        assertThatThrownBy(() -> PageRequest.of(Integer.MAX_VALUE, 100)).isInstanceOf(CommonProblems.InvalidInput.class);
+        assertThatThrownBy(() -> PageRequest.of(PageRequest.MAX_OFFSET / 100 + 1, 100))
+                .isInstanceOf(CommonProblems.InvalidInput.class);
+        assertThat(PageRequest.of(PageRequest.MAX_OFFSET / 100, 100).offset()).isEqualTo(PageRequest.MAX_OFFSET);
+    }
 }

@@ -46,6 +46,8 @@ public class OrderResource {
     OrderService orders;
     @Inject
     Caller caller;
+    @Inject
+    vn.motcua.web.request.ClientAddress clientAddress;
 
     @GET
     @RolesAllowed({Roles.CITIZEN, Roles.OFFICER, Roles.LEADER, Roles.ADMIN})
@@ -191,9 +193,8 @@ public class OrderResource {
     }
 
     private OrderService.Actor actor(HttpServerRequest http) {
-        String forwarded = http.getHeader("X-Forwarded-For");
-        String ip = forwarded != null && !forwarded.isBlank() ? forwarded.split(",")[0].trim()
-                : http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
+        // the address the gateway established; a client's own X-Forwarded-For chose what the audit recorded
+        String ip = clientAddress.get();
         return new OrderService.Actor(caller.subject(), ip == null || ip.length() <= 64 ? ip : ip.substring(0, 64));
     }
 

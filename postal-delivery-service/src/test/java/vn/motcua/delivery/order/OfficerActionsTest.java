@@ -122,6 +122,27 @@ class OfficerActionsTest {
     }
 
     @Test
+    void the_audit_records_the_address_the_gateway_established_never_the_clients_own_forwarded_for() {
+        JsonPath order = dispatched("COUNTER");
+        String id = order.getString("id");
+        // issue 14 item 8: a client's X-Forwarded-For chose the address recorded against its actions
+        JsonPath first = given().auth().oauth2(Api.OFFICER_BA_DINH).contentType("application/json")
+                .header("X-Forwarded-For", "6.6.6.6")
+                .body(Map.of("version", order.getLong("version"), "address", address("79", "26734"), "reason", "một"))
+                .post("/api/v1/deliveries/" + id + "/address-change").then().statusCode(200).extract().jsonPath();
+        // the gateway (here the loopback peer, a trusted gateway address by default) passes the client it saw
+        given().auth().oauth2(Api.OFFICER_BA_DINH).contentType("application/json")
+                .header(vn.motcua.web.request.ClientAddress.HEADER, "203.0.113.7")
+                .body(Map.of("version", first.getLong("version"), "address", address("01", "00007"), "reason", "hai"))
+                .post("/api/v1/deliveries/" + id + "/address-change").then().statusCode(200);
+
+        List<String> addresses = given().auth().oauth2(Api.OFFICER_BA_DINH).get("/api/v1/deliveries/" + id + "/audit")
+                .then().statusCode(200).extract().jsonPath().getList("clientIp", String.class);
+        assertThat(addresses).hasSize(2).contains("203.0.113.7").doesNotContain("6.6.6.6");
+        assertThat(addresses).anyMatch(ip -> ip.equals("127.0.0.1") || ip.equals("0:0:0:0:0:0:0:1"));
+    }
+
+    @Test
     void cancelling_before_pickup_tells_the_operator_and_later_reports_cannot_revive_the_order() {
         JsonPath order = dispatched("ONLINE");
         String id = order.getString("id");

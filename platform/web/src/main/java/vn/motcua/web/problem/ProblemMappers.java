@@ -148,6 +148,19 @@ public class ProblemMappers {
                 : Response.Status.fromStatusCode(status).getReasonPhrase(), detail), request);
     }
 
+    /**
+     * An argument a library refused (a bad date, number, UUID, enum name, a negative offset...; its message
+     * may name our classes or queries, so it is logged, not returned): such values come
+     * from the request, so the request is what is wrong. Answering 500 would let any client provoke server errors,
+     * which count against availability (alerts, the gateway's view of the service).
+     */
+    @ServerExceptionMapper({IllegalArgumentException.class, java.time.DateTimeException.class})
+    public Response invalidArgument(RuntimeException e, ContainerRequestContext request) {
+        LOG.debugf("refused argument on %s %s: %s", request.getMethod(), request.getUriInfo().getPath(), e.getMessage());
+        return respond(Problem.of(400, "INVALID_ARGUMENT", "Request is not valid",
+                "A value of the request is not acceptable"), request);
+    }
+
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response internal(Throwable e, ContainerRequestContext request) {
         String requestId = RequestIds.current(request);

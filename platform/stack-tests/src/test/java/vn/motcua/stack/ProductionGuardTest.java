@@ -88,6 +88,7 @@ class ProductionGuardTest {
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("MOTCUA_"));
         env.put("MOTCUA_HTTP_PORT", Integer.toString(freePort()));
+        env.put("MOTCUA_MANAGEMENT_PORT", Integer.toString(freePort()));
         env.put("MOTCUA_CORS_ORIGINS", "https://dichvucong.example.gov.vn");
         env.put("MOTCUA_REDIS_URL", "redis://127.0.0.1:" + freePort()); // none: local buckets
         env.putAll(settings);

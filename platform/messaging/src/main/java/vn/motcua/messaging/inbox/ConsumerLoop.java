@@ -20,11 +20,12 @@ import java.util.Set;
  * The poll loop of one Kafka consumer, free of CDI so that a test or a benchmark can drive it on a real broker.
  *
  * <p>Guarantees: a record's offset is committed only after {@link RecordProcessor#process} returned for it (handled
- * or dead-lettered). When a record fails, <em>every</em> partition of the poll is re-positioned at its first record
- * that was not processed, so nothing fetched in that poll is skipped; the failing partition is paused for a capped,
- * growing backoff while the others go on, and the loop keeps polling, so the consumer stays in its group however
- * long the trouble lasts. Offsets are committed once per poll (asynchronously), and synchronously when partitions
- * are revoked, after a failure and on shutdown; a redelivery after a crash is absorbed by the processed-event ledger.
+ * or dead-lettered). When a record fails, its partition is re-positioned at that record and paused for a capped,
+ * growing backoff, while the records of the poll's other partitions are handled at once: nothing fetched is skipped,
+ * and a partition stuck on a failing record cannot starve the others (rewinding them too would make them wait for
+ * every retry of the stuck one). The loop keeps polling, so the consumer stays in its group however long the
+ * trouble lasts. Offsets are committed once per poll (asynchronously), and synchronously when partitions
+ * are revoked and on shutdown; a redelivery after a crash is absorbed by the processed-event ledger.
  */
 public final class ConsumerLoop implements Runnable {
 
@@ -105,6 +106,7 @@ public final class ConsumerLoop implements Runnable {
         }
         Map<TopicPartition, OffsetAndMetadata> thisPoll = new HashMap<>();
         for (TopicPartition partition : records.partitions()) {
+            boolean heldBack = false;
             for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
                 try {
                     processor.process(record);
@@ -112,8 +114,9 @@ public final class ConsumerLoop implements Runnable {
                     if (!running) {
                         throw new WakeupException();
                     }
-                    retryLater(records, partition, record, failure);
-                    return;
+                    retryLater(partition, record, failure);
+                    heldBack = true;
+                    break; // the rest of this partition waits behind the failing record; the other partitions go on
                 }
                 OffsetAndMetadata next = new OffsetAndMetadata(record.offset() + 1);
                 processed.put(partition, next);
@@ -122,7 +125,12 @@ public final class ConsumerLoop implements Runnable {
                     consumer.commitSync(Map.of(partition, next));
                 }
             }
-            state.recovered(partition);
+            if (!heldBack) {
+                state.recovered(partition);
+            }
+        }
+        if (thisPoll.isEmpty()) {
+            return;
         }
         if (!settings.commitPerRecord()) {
             consumer.commitAsync(thisPoll, (offsets, error) -> {
@@ -135,18 +143,11 @@ public final class ConsumerLoop implements Runnable {
     }
 
     /**
-     * Rewinds every partition of the poll to its first unprocessed record (records fetched behind a failure would
-     * otherwise be passed over by the next commit) and pauses the failing partition for a while.
+     * Puts the failing partition back at the failing record (the consumer's position is past everything fetched) and
+     * pauses it for a while; its processed records before it stay processed.
      */
-    private void retryLater(ConsumerRecords<String, byte[]> records, TopicPartition failed,
-                            ConsumerRecord<String, byte[]> record, RuntimeException failure) {
-        for (TopicPartition partition : records.partitions()) {
-            OffsetAndMetadata done = processed.get(partition);
-            long firstRecord = records.records(partition).get(0).offset();
-            long resumeAt = partition.equals(failed) ? record.offset()
-                    : done == null ? firstRecord : Math.max(done.offset(), firstRecord);
-            consumer.seek(partition, resumeAt);
-        }
+    private void retryLater(TopicPartition failed, ConsumerRecord<String, byte[]> record, RuntimeException failure) {
+        consumer.seek(failed, record.offset());
         int attempts = state.failed(failed, record.offset(), failure);
         long wait = backoff(attempts);
         consumer.pause(List.of(failed));
@@ -155,7 +156,6 @@ public final class ConsumerLoop implements Runnable {
             LOG.warnf("event consumer: %s@%d failed (%s), attempt %d; partition paused for %d ms, nothing is skipped",
                     failed, record.offset(), failure.getMessage(), attempts, wait);
         }
-        commitProcessedSync();
     }
 
     private void resumeDuePartitions() {

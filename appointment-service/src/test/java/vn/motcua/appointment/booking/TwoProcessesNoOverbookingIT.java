@@ -65,11 +65,16 @@ class TwoProcessesNoOverbookingIT {
     private static Map<String, String> database;
     private static Thread stopOnExit;
 
-    /** One process of the service: its port, its OS process, and where its output goes. */
-    private record Instance(String name, int port, Process process, Path log) {
+    /** One process of the service: its ports (public, management), its OS process, and where its output goes. */
+    private record Instance(String name, int port, int managementPort, Process process, Path log) {
 
         URI uri(String path) {
             return URI.create("http://127.0.0.1:" + port + path);
+        }
+
+        /** Health is served on the management interface only. */
+        URI managementUri(String path) {
+            return URI.create("http://127.0.0.1:" + managementPort + path);
         }
 
         String logTail() {
@@ -98,6 +103,7 @@ class TwoProcessesNoOverbookingIT {
         Path logs = Files.createDirectories(jar.getParent().getParent().resolve("two-processes-it"));
         for (String name : List.of("instance-1", "instance-2")) {
             int port = freePort();
+            int managementPort = freePort();
             Path log = logs.resolve(name + ".log");
             ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xms64m", "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
@@ -106,6 +112,7 @@ class TwoProcessesNoOverbookingIT {
                     .redirectOutput(log.toFile());
             Map<String, String> env = builder.environment();
             env.put("MOTCUA_HTTP_PORT", Integer.toString(port));
+            env.put("MOTCUA_MANAGEMENT_PORT", Integer.toString(managementPort));
             env.put("QUARKUS_DATASOURCE_JDBC_URL", database.get("quarkus.datasource.jdbc.url"));
             env.put("QUARKUS_DATASOURCE_USERNAME", database.get("quarkus.datasource.username"));
             env.put("QUARKUS_DATASOURCE_PASSWORD", database.get("quarkus.datasource.password"));
@@ -118,7 +125,7 @@ class TwoProcessesNoOverbookingIT {
             // since every booking of the slot queues on the same counter row anyway
             env.put("QUARKUS_DATASOURCE_JDBC_MAX_SIZE", "10");
             env.put("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "20S");
-            instances.add(new Instance(name, port, builder.start(), log));
+            instances.add(new Instance(name, port, managementPort, builder.start(), log));
         }
         for (Instance instance : instances) {
             awaitReady(instance);
@@ -273,7 +280,7 @@ class TwoProcessesNoOverbookingIT {
                         + instance.logTail());
             }
             try {
-                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(instance.uri("/q/health/ready"))
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(instance.managementUri("/q/health/ready"))
                         .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;

@@ -57,8 +57,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <li>PostgreSQL restarts under the running services; they recover, and the wiring check and the booking journey
  *     (book, suspension cancels, urgent exception, rebook, check in, served) then run through the second gateway.</li>
  * </ol>
- * Own ports (gateway 18300, services 18301–18305, second instances +100, Kafka 19392) and databases
- * ({@code *_faulttest}, recreated), so it disturbs neither a developer's stack nor {@link LocalStackTest}.
+ * Own ports (gateway 18300, services 18301–18305, second instances +100, management ports +1000, Kafka 19392)
+ * and databases ({@code *_faulttest}, recreated), so it disturbs neither a developer's stack nor {@link LocalStackTest}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class JourneyUnderFaultsTest {
@@ -225,8 +225,9 @@ class JourneyUnderFaultsTest {
     void services_recover_from_a_postgresql_restart_and_the_booking_journey_runs_through_the_second_gateway() throws Exception {
         String how = PostgresRestart.restart(ENV.get("MOTCUA_DB_SUFFIX"));
         System.out.println("stack-test: PostgreSQL fault: " + how);
-        for (int port : List.of(18301, 18302, 18303, 18304, 18305, 18401, 18402, 18403, 18404, 18405)) {
-            awaitTrue("port " + port + " ready again after the PostgreSQL restart", Duration.ofSeconds(120),
+        // readiness is on each instance's management port: its HTTP port (18301–18305, 18401–18405) + 1000
+        for (int port : List.of(19301, 19302, 19303, 19304, 19305, 19401, 19402, 19403, 19404, 19405)) {
+            awaitTrue("management port " + port + " ready again after the PostgreSQL restart", Duration.ofSeconds(120),
                     () -> status("http://127.0.0.1:" + port + "/q/health/ready") == 200);
         }
         Map<String, String> second = new HashMap<>(ENV);

@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * inbox via the gateway, the main journey of {@code ./motcua demo} (file with documents, pay through the sandbox
  * provider, receive, supplement, resolve, postal pickup, a failed then a successful delivery, returned) completes
  * across all six services, {@code up} twice starts nothing twice, and {@code down} leaves no process of ours.
- * Runs on ports of its own (18080–18085, Kafka 19092) and a state directory under target/, so a developer's running
- * stack is not disturbed.
+ * Runs on ports of its own (18080–18085, management 19080–19085, Kafka 19092) and a state directory under target/,
+ * so a developer's running stack is not disturbed.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalStackTest {

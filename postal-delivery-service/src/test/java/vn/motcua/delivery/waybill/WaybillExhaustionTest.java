@@ -1,5 +1,6 @@
 package vn.motcua.delivery.waybill;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -7,6 +8,7 @@ import vn.motcua.delivery.support.Api;
 import vn.motcua.delivery.support.Events;
 import vn.motcua.testing.DevTokens;
 
+import java.net.URL;
 import java.util.Map;
 import java.util.UUID;
 
@@ -24,6 +26,10 @@ class WaybillExhaustionTest {
 
     private static final String TEST_AGENCY = "999.00.00.T01";
 
+    /** Metrics are served on the management interface only. */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
     @Test
     void orders_wait_for_a_waybill_and_leave_when_a_range_is_added() {
         Events.Dossier first = Events.Dossier.of(TEST_AGENCY, "cd-" + UUID.randomUUID());
@@ -32,7 +38,7 @@ class WaybillExhaustionTest {
         assertThat(waiting.getString("status")).isEqualTo("WAITING_FOR_WAYBILL");
         assertThat(waiting.getString("trackingNumber")).isNull();
         assertThat(waiting.getList("timeline.entry")).contains("CREATED", "WAITING_FOR_WAYBILL");
-        given().get("/q/metrics").then().statusCode(200)
+        given().get("http://localhost:" + management.getPort() + "/q/metrics").then().statusCode(200)
                 .body(containsString("motcua_delivery_waybill_exhausted_total{operator=\"TINYPOST\""));
 
         Map<String, Object> range = Map.of("operatorCode", "TINYPOST", "prefix", "TP", "suffix", "VN",

@@ -2,7 +2,15 @@ package vn.motcua.gateway.ratelimit;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,6 +22,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @QuarkusTest
 class TrackingRateLimitTest {
+
+    @Inject
+    Redis redis;
+
+    /** Other tests of this application track from 127.0.0.1 too: each starts from a full bucket. */
+    @BeforeEach
+    @AfterEach
+    void freshBucket() throws Exception {
+        redis.send(Request.cmd(Command.DEL).arg("motcua:ratelimit:tracking:ip:127.0.0.1")).toCompletionStage()
+                .toCompletableFuture().get(5, TimeUnit.SECONDS);
+    }
 
     @Test
     void one_client_gets_twenty_tracking_attempts_then_429() {
